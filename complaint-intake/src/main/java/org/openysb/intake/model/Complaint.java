@@ -1,0 +1,126 @@
+package org.openysb.intake.model;
+
+import java.security.MessageDigest;
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A complaint (工单) as accepted by intake, with what the complainant may see of its progress. */
+@Entity
+@Table(name = "complaint")
+public class Complaint {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "case_number", nullable = false, unique = true, length = 20)
+    public String caseNumber;
+
+    /** SHA-256 of case number and query code; the code itself is shown once, to the complainant. */
+    @Column(name = "query_code_hash", nullable = false, length = 64)
+    public String queryCodeHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public Channel channel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public ComplaintType type;
+
+    @Column(nullable = false)
+    public boolean urgent;
+
+    @Column(nullable = false, length = 200)
+    public String title;
+
+    @Column(nullable = false, length = 5000)
+    public String content;
+
+    @Column(nullable = false, length = 10)
+    public String district;
+
+    @Column(name = "category_hint", length = 50)
+    public String categoryHint;
+
+    @Column(name = "accused_unit", length = 20)
+    public String accusedUnit;
+
+    @Column(nullable = false)
+    public boolean anonymous;
+
+    @Column(nullable = false)
+    public boolean confidential;
+
+    @Embedded
+    public Complainant complainant = new Complainant();
+
+    /** {@code sub} of the logged-in citizen or enterprise who filed it, if any. */
+    @Column(name = "owner_subject", length = 100)
+    public String ownerSubject;
+
+    @Column(name = "received_at", nullable = false)
+    public OffsetDateTime receivedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public CaseStatus status = CaseStatus.RECEIVED;
+
+    @Column(name = "assigned_unit_code", length = 20)
+    public String assignedUnitCode;
+
+    @Column(name = "assigned_unit_name", length = 100)
+    public String assignedUnitName;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    @Version
+    public long version;
+
+    /** Constant-time comparison of a query code with the stored hash. */
+    public boolean queryCodeMatches(String queryCode) {
+        if (queryCode == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(
+                hashQueryCode(caseNumber, queryCode).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                queryCodeHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    public static String hashQueryCode(String caseNumber, String queryCode) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((caseNumber + ':' + queryCode).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Routing dispatched the case to a lead unit (派单). */
+    public void dispatchedTo(String unitCode, String unitName, OffsetDateTime at) {
+        assignedUnitCode = unitCode;
+        assignedUnitName = unitName;
+        if (status == CaseStatus.RECEIVED || status == CaseStatus.MANUAL_DISPATCH) {
+            status = CaseStatus.DISPATCHED;
+        }
+        updatedAt = at;
+    }
+
+    public void progressedTo(CaseStatus newStatus, OffsetDateTime at) {
+        if (newStatus.ordinal() > status.ordinal() || newStatus == CaseStatus.IN_PROGRESS) {
+            status = newStatus;
+        }
+        updatedAt = at;
+    }
+}

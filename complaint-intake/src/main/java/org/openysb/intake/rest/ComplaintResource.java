@@ -1,0 +1,126 @@
+package org.openysb.intake.rest;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import org.openysb.intake.model.Channel;
+import org.openysb.intake.model.ComplainantKind;
+import org.openysb.intake.service.CaseTracking;
+import org.openysb.intake.service.ComplaintService;
+import org.openysb.intake.service.NewComplaint;
+import org.openysb.intake.service.ReferenceData;
+import org.openysb.intake.service.SubmittedComplaint;
+import org.openysb.problem.DomainException;
+import org.openysb.problem.Problem;
+
+@Path("/api/complaints")
+@Tag(name = "complaints", description = "网上投诉与进度查询 (web complaints and tracking)")
+@Produces(MediaType.APPLICATION_JSON)
+public class ComplaintResource {
+    private final ComplaintService service;
+    private final ReferenceData reference;
+    private final SecurityIdentity identity;
+
+    public ComplaintResource(ComplaintService service, ReferenceData reference, SecurityIdentity identity) {
+        this.service = service;
+        this.reference = reference;
+        this.identity = identity;
+    }
+
+    @POST
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "File a complaint (提交投诉); anonymous or logged in as citizen or enterprise")
+    public Response submit(
+            @NotNull(message = "{openysb.body.required}") @Valid SubmitComplaintRequest request, UriInfo uri) {
+        reference.requireDistrict(request.district());
+        reference.requireUnitIfGiven(request.accusedUnit());
+        var who = request.complainant();
+        ComplainantKind kind = who == null ? ComplainantKind.ANONYMOUS : who.kind();
+        SubmittedComplaint receipt = service.submitComplaint(new NewComplaint(
+                Channel.WEB,
+                request.type(),
+                request.urgent(),
+                request.title(),
+                request.content(),
+                request.district(),
+                request.categoryHint(),
+                request.accusedUnit(),
+                request.anonymous(),
+                request.confidential(),
+                null,
+                kind,
+                who == null ? null : who.name(),
+                who == null ? null : who.mobile(),
+                who == null ? null : who.email(),
+                who == null ? null : who.idNumber(),
+                who == null || who.creditCode() == null
+                        ? null
+                        : who.creditCode().toUpperCase(),
+                who == null ? null : who.contactPerson(),
+                complainantSubject()));
+        URI location =
+                uri.getBaseUriBuilder().path("api/complaints/{caseNumber}").build(receipt.caseNumber());
+        return Response.created(location)
+                .entity(new SubmitComplaintResponse(
+                        receipt.caseNumber(),
+                        receipt.queryCode(),
+                        receipt.receivedAt(),
+                        receipt.status(),
+                        location + "?queryCode=" + receipt.queryCode()))
+                .build();
+    }
+
+    @GET
+    @Path("/{caseNumber}")
+    @PermitAll
+    @Operation(summary = "Track a case with its query code (进度查询)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "404",
+            description = "unknown case or wrong query code",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = Problem.MEDIA_TYPE))
+    public CaseTracking track(@PathParam("caseNumber") String caseNumber, @QueryParam("queryCode") String queryCode) {
+        return service.track(caseNumber, queryCode)
+                .orElseThrow(() -> new DomainException(
+                        404,
+                        "case-not-found",
+                        "未找到该诉求，请核对案件编号和查询码",
+                        "No case with this number and query code",
+                        "check the case number and the query code"));
+    }
+
+    @GET
+    @RolesAllowed({"citizen", "enterprise"})
+    @Operation(summary = "My complaints (我的诉求)")
+    public List<CaseTracking> mine() {
+        String subject = complainantSubject();
+        return subject == null ? List.of() : service.listOwnCases(subject);
+    }
+
+    private String complainantSubject() {
+        if (identity.isAnonymous() || !(identity.hasRole("citizen") || identity.hasRole("enterprise"))) {
+            return null;
+        }
+        return identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getSubject() : null;
+    }
+}

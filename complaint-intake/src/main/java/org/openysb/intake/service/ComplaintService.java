@@ -1,0 +1,142 @@
+package org.openysb.intake.service;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import org.openysb.contracts.EventType;
+import org.openysb.contracts.events.ComplainantRef;
+import org.openysb.contracts.events.ComplaintSubmitted;
+import org.openysb.intake.model.CaseStatus;
+import org.openysb.intake.model.Complainant;
+import org.openysb.intake.model.ComplainantKind;
+import org.openysb.intake.model.Complaint;
+import org.openysb.intake.model.TimelineEntry;
+import org.openysb.intake.repository.ComplaintRepository;
+import org.openysb.intake.repository.TimelineRepository;
+import org.openysb.outbox.Outbox;
+
+/** Accepts complaints (受理) from every channel and answers the complainant's tracking queries. */
+@ApplicationScoped
+public class ComplaintService {
+    private static final Logger LOG = Logger.getLogger(ComplaintService.class);
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final ComplaintRepository complaints;
+    private final TimelineRepository timeline;
+    private final Outbox outbox;
+    private final SecureRandom random = new SecureRandom();
+    private final Clock clock = Clock.system(CHINA);
+
+    public ComplaintService(ComplaintRepository complaints, TimelineRepository timeline, Outbox outbox) {
+        this.complaints = complaints;
+        this.timeline = timeline;
+        this.outbox = outbox;
+    }
+
+    /** Stores the complaint, gives it a case number and query code, and publishes ComplaintSubmitted with it. */
+    @Transactional
+    public SubmittedComplaint submitComplaint(NewComplaint input) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Complaint complaint = new Complaint();
+        complaint.caseNumber = complaints.nextCaseNumber(now.toLocalDate());
+        String queryCode = String.format("%06d", random.nextInt(1_000_000));
+        complaint.queryCodeHash = Complaint.hashQueryCode(complaint.caseNumber, queryCode);
+        complaint.channel = input.channel();
+        complaint.type = input.type();
+        complaint.urgent = input.urgent();
+        complaint.title = input.title().strip();
+        complaint.content = input.content().strip();
+        complaint.district = input.district();
+        complaint.categoryHint = input.categoryHint();
+        complaint.accusedUnit = input.accusedUnit();
+        complaint.anonymous = input.anonymous() || input.complainantKind() == ComplainantKind.ANONYMOUS;
+        complaint.confidential = input.confidential();
+        complaint.receivedAt = input.receivedAt() != null ? input.receivedAt() : now;
+        complaint.ownerSubject = input.ownerSubject();
+        complaint.updatedAt = now;
+        Complainant who = complaint.complainant;
+        who.kind = complaint.anonymous && input.mobile() == null && input.email() == null
+                ? ComplainantKind.ANONYMOUS
+                : input.complainantKind();
+        who.name = input.complainantName();
+        who.mobile = input.mobile();
+        who.email = input.email();
+        who.idNumber = input.idNumber();
+        who.creditCode = input.creditCode();
+        who.contactPerson = input.contactPerson();
+        complaints.persist(complaint);
+        timeline.persist(
+                TimelineEntry.of(complaint.caseNumber, now, EventType.COMPLAINT_SUBMITTED.simpleName(), "诉求已受理，等待派单"));
+        outbox.append(EventType.COMPLAINT_SUBMITTED, complaint.caseNumber, toEvent(complaint));
+        MDC.put("caseNumber", complaint.caseNumber);
+        LOG.infof("accepted %s complaint via %s in %s", complaint.type, complaint.channel, complaint.district);
+        MDC.remove("caseNumber");
+        return new SubmittedComplaint(complaint.caseNumber, queryCode, complaint.receivedAt, complaint.status.name());
+    }
+
+    /** The public view of a case; empty when the case is unknown or the query code is wrong (indistinguishable). */
+    @Transactional
+    public Optional<CaseTracking> track(String caseNumber, String queryCode) {
+        return complaints
+                .findByCaseNumber(caseNumber)
+                .filter(c -> c.queryCodeMatches(queryCode))
+                .map(this::toTracking);
+    }
+
+    /** A logged-in complainant's own cases. */
+    @Transactional
+    public List<CaseTracking> listOwnCases(String subject) {
+        return complaints.listByOwner(subject).stream().map(this::toTracking).toList();
+    }
+
+    private CaseTracking toTracking(Complaint c) {
+        CaseStatus status = c.status;
+        return new CaseTracking(
+                c.caseNumber,
+                c.type.name(),
+                c.title,
+                status.name(),
+                status.label(),
+                c.receivedAt,
+                c.assignedUnitCode == null ? null : new CaseTracking.Unit(c.assignedUnitCode, c.assignedUnitName),
+                timeline.listByCase(c.caseNumber).stream()
+                        .map(e -> new CaseTracking.Step(e.occurredAt, e.step, e.description))
+                        .toList());
+    }
+
+    private static ComplaintSubmitted toEvent(Complaint c) {
+        Complainant who = c.complainant;
+        boolean hideName = c.anonymous || c.confidential;
+        ComplainantRef ref = new ComplainantRef(
+                who.kind.name(),
+                "complaint:" + c.caseNumber,
+                hideName ? null : who.name,
+                who.maskedMobile(),
+                who.contactable());
+        return new ComplaintSubmitted(
+                c.caseNumber,
+                c.channel.name(),
+                c.type.name(),
+                c.urgent,
+                c.title,
+                c.content,
+                c.district,
+                c.categoryHint,
+                c.accusedUnit,
+                c.anonymous,
+                c.confidential,
+                c.receivedAt,
+                ref,
+                null);
+    }
+}

@@ -1,0 +1,99 @@
+package org.openysb.intake.service;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import org.openysb.contracts.CloudEvent;
+import org.openysb.contracts.EventType;
+import org.openysb.contracts.events.CaseRouted;
+import org.openysb.contracts.events.WorkItemOpened;
+import org.openysb.intake.model.CaseStatus;
+import org.openysb.intake.model.Complaint;
+import org.openysb.intake.model.TimelineEntry;
+import org.openysb.intake.repository.ComplaintRepository;
+import org.openysb.intake.repository.TimelineRepository;
+import org.openysb.outbox.Inbox;
+
+/**
+ * Learns each case's progress from the other services' events (intake never reads their tables) and turns it into
+ * the public timeline. Each event is applied once.
+ */
+@ApplicationScoped
+public class ProgressService {
+    private static final Logger LOG = Logger.getLogger(ProgressService.class);
+    private static final String CONSUMER = "complaint-intake.progress";
+    private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
+    private final ComplaintRepository complaints;
+    private final TimelineRepository timeline;
+    private final Inbox inbox;
+
+    public ProgressService(ComplaintRepository complaints, TimelineRepository timeline, Inbox inbox) {
+        this.complaints = complaints;
+        this.timeline = timeline;
+        this.inbox = inbox;
+    }
+
+    @Transactional
+    public void recordProgress(CloudEvent event) {
+        EventType type = EventType.fromCeType(event.type()).orElse(null);
+        if (type == null || !inbox.firstDelivery(CONSUMER, event)) {
+            return;
+        }
+        Complaint complaint = complaints.findByCaseNumber(event.subject()).orElse(null);
+        if (complaint == null) {
+            LOG.warnf("progress event %s for unknown case %s ignored", event.type(), event.subject());
+            return;
+        }
+        OffsetDateTime at = event.time();
+        switch (type) {
+            case CASE_ROUTED -> {
+                CaseRouted routed = event.dataAs(CaseRouted.class);
+                complaint.dispatchedTo(routed.lead().code(), routed.lead().name(), at);
+                add(complaint, at, type, "已派发至" + routed.lead().name() + "办理");
+            }
+            case MANUAL_DISPATCH_QUEUED -> {
+                complaint.progressedTo(CaseStatus.MANUAL_DISPATCH, at);
+                add(complaint, at, type, "正在人工确定承办单位");
+            }
+            case WORK_ITEM_OPENED -> {
+                WorkItemOpened opened = event.dataAs(WorkItemOpened.class);
+                add(
+                        complaint,
+                        at,
+                        type,
+                        "承办单位应于"
+                                + DEADLINE.format(opened.handlingDeadline().atZoneSameInstant(ComplaintService.CHINA))
+                                + "前办结");
+            }
+            case CASE_SIGNED -> {
+                complaint.progressedTo(CaseStatus.IN_PROGRESS, at);
+                add(complaint, at, type, "承办单位已签收，正在办理");
+            }
+            case CASE_REPLIED -> {
+                complaint.progressedTo(CaseStatus.REPLIED, at);
+                add(complaint, at, type, "承办单位已答复，请对办理结果进行评价");
+            }
+            case CASE_REOPENED -> {
+                complaint.progressedTo(CaseStatus.IN_PROGRESS, at);
+                add(complaint, at, type, "已安排重新办理");
+            }
+            case CASE_CLOSED -> {
+                complaint.progressedTo(CaseStatus.CLOSED, at);
+                add(complaint, at, type, "已办结");
+            }
+            default -> {
+                // internal steps (reminders, supervision orders, clues) are not shown to the complainant
+            }
+        }
+    }
+
+    private void add(Complaint complaint, OffsetDateTime at, EventType type, String description) {
+        timeline.persist(TimelineEntry.of(complaint.caseNumber, at, type.simpleName(), description));
+    }
+}

@@ -1,0 +1,16 @@
+package org.openysb.contracts;
+
+/**
+ * Kafka topics. Each topic has one producing service; every record is a CloudEvents 1.0 JSON document keyed by
+ * case number, so that one case's events stay in order on one partition.
+ */
+public final class Topics {
+    /** Produced by complaint-intake (受理). */
+    public static final String COMPLAINTS = "ysb.complaints";
+    /** Produced by case-routing (派单、退单、仲裁、指定承办). */
+    public static final String ROUTING = "ysb.routing";
+    /** Produced by supervision-service (签收、办理、答复、回访、督办、线索). */
+    public static final String SUPERVISION = "ysb.supervision";
+
+    private Topics() {}
+}

@@ -1,0 +1,76 @@
+package org.openysb.outbox;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import org.openysb.contracts.CloudEvent;
+import org.openysb.contracts.EventJson;
+import org.openysb.contracts.EventType;
+
+/**
+ * Writes an event into the outbox inside the caller's transaction, so that the state change and its event commit
+ * together or not at all. {@link OutboxRelay} publishes it afterwards.
+ */
+@ApplicationScoped
+public class Outbox {
+    private static final Object WAKE_UP_REGISTERED = new Object();
+    private final EntityManager entityManager;
+    private final String source;
+    private final Clock clock;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
+
+    public Outbox(
+            EntityManager entityManager,
+            @ConfigProperty(name = "quarkus.application.name") String source,
+            TransactionSynchronizationRegistry transactions,
+            OutboxRelay relay) {
+        this.entityManager = entityManager;
+        this.source = "/" + source;
+        this.clock = Clock.systemUTC();
+        this.transactions = transactions;
+        this.relay = relay;
+    }
+
+    /** Appends an event about one case; requires an active transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CloudEvent append(EventType type, String caseNumber, Object data) {
+        JsonNode tree = EventJson.toTree(data);
+        CloudEvent event = CloudEvent.of(type, source, caseNumber, OffsetDateTime.now(clock), tree);
+        entityManager
+                .createNativeQuery("insert into outbox_event (id, topic, message_key, event_type, payload)"
+                        + " values (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, UUID.fromString(event.id()))
+                .setParameter(2, type.topic())
+                .setParameter(3, caseNumber)
+                .setParameter(4, event.type())
+                .setParameter(5, EventJson.write(event))
+                .executeUpdate();
+        if (transactions.getResource(WAKE_UP_REGISTERED) == null) {
+            transactions.putResource(WAKE_UP_REGISTERED, Boolean.TRUE);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {}
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        relay.wakeUp();
+                    }
+                }
+            });
+        }
+        return event;
+    }
+}
