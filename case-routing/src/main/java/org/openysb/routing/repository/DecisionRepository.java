@@ -1,0 +1,16 @@
+package org.openysb.routing.repository;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+import org.openysb.routing.model.RoutingDecision;
+
+@ApplicationScoped
+public class DecisionRepository implements PanacheRepository<RoutingDecision> {
+    public List<RoutingDecision> listByCase(String caseNumber) {
+        return list("caseNumber = ?1 order by decidedAt, id", caseNumber);
+    }
+}

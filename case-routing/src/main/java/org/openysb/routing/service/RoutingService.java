@@ -1,0 +1,284 @@
+package org.openysb.routing.service;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import org.openysb.contracts.CloudEvent;
+import org.openysb.contracts.EventType;
+import org.openysb.contracts.events.CaseRouted;
+import org.openysb.contracts.events.ComplaintSubmitted;
+import org.openysb.contracts.events.UnitRef;
+import org.openysb.outbox.Inbox;
+import org.openysb.outbox.Outbox;
+import org.openysb.problem.DomainException;
+import org.openysb.routing.model.CategoryClassifier;
+import org.openysb.routing.model.MatrixRow;
+import org.openysb.routing.model.MatrixVersion;
+import org.openysb.routing.model.RoutingCase;
+import org.openysb.routing.model.RoutingDecision;
+import org.openysb.routing.repository.DecisionRepository;
+import org.openysb.routing.repository.MatrixRepository;
+import org.openysb.routing.repository.RoutingCaseRepository;
+import org.openysb.routing.repository.UnitRepository;
+
+/** 谁主管、谁负责: decides the lead unit of each case from the current responsibility matrix, and says why. */
+@ApplicationScoped
+public class RoutingService {
+    private static final Logger LOG = Logger.getLogger(RoutingService.class);
+    private static final String CONSUMER = "case-routing.complaints";
+
+    private final MatrixRepository matrix;
+    private final UnitRepository units;
+    private final RoutingCaseRepository cases;
+    private final DecisionRepository decisions;
+    private final ClassifierService classifiers;
+    private final RoutingConfig config;
+    private final Inbox inbox;
+    private final Outbox outbox;
+
+    public RoutingService(
+            MatrixRepository matrix,
+            UnitRepository units,
+            RoutingCaseRepository cases,
+            DecisionRepository decisions,
+            ClassifierService classifiers,
+            RoutingConfig config,
+            Inbox inbox,
+            Outbox outbox) {
+        this.matrix = matrix;
+        this.units = units;
+        this.cases = cases;
+        this.decisions = decisions;
+        this.classifiers = classifiers;
+        this.config = config;
+        this.inbox = inbox;
+        this.outbox = outbox;
+    }
+
+    /** What routing would decide, without side effects. */
+    @Transactional
+    public RoutingProposal preview(String content, String district, String categoryHint, String accusedUnit) {
+        return propose(content, district, categoryHint, accusedUnit);
+    }
+
+    /** Routes a newly accepted complaint once, however often the event is delivered. */
+    @Transactional
+    public void routeComplaint(CloudEvent event) {
+        if (!inbox.firstDelivery(CONSUMER, event)) {
+            return;
+        }
+        ComplaintSubmitted complaint = event.dataAs(ComplaintSubmitted.class);
+        if (cases.findById(complaint.caseNumber()) != null) {
+            return; // same case re-submitted under another event id: routed already
+        }
+        MDC.put("caseNumber", complaint.caseNumber());
+        try {
+            OffsetDateTime now = OffsetDateTime.now();
+            RoutingCase routingCase = new RoutingCase();
+            routingCase.caseNumber = complaint.caseNumber();
+            routingCase.channel = complaint.channel();
+            routingCase.type = complaint.type();
+            routingCase.urgent = complaint.urgent();
+            routingCase.district = complaint.district();
+            routingCase.content = complaint.title() + "。" + complaint.content();
+            routingCase.accusedUnit = complaint.accusedUnit();
+            routingCase.receivedAt = complaint.receivedAt();
+            routingCase.updatedAt = now;
+
+            RoutingProposal proposal = propose(
+                    routingCase.content, complaint.district(), complaint.categoryHint(), complaint.accusedUnit());
+            RoutingDecision decision = new RoutingDecision();
+            decision.caseNumber = routingCase.caseNumber;
+            decision.decidedAt = now;
+            decision.category = proposal.category();
+            decision.lead = proposal.lead();
+            decision.coHandlers = String.join(";", proposal.coHandlers());
+            decision.matrixVersion = proposal.matrixVersion();
+            decision.matrixRowId = proposal.matrixRowId();
+            decision.confidence = proposal.confidence();
+            decision.explanation = truncate(proposal.explanation(), 2000);
+            decision.actor = "AUTO";
+            if (proposal.manualDispatch() || proposal.lead() == null) {
+                routingCase.queuedForManualDispatch(proposal.category(), now);
+                decision.kind = RoutingDecision.Kind.MANUAL_QUEUE;
+                cases.persist(routingCase);
+                decisions.persist(decision);
+                outbox.append(EventType.MANUAL_DISPATCH_QUEUED, routingCase.caseNumber, manualQueued(proposal, now));
+                LOG.infof("queued for manual dispatch (confidence %.2f)", proposal.confidence());
+                return;
+            }
+            routingCase.routedTo(proposal.category(), proposal.lead(), now);
+            decision.kind = RoutingDecision.Kind.AUTO;
+            cases.persist(routingCase);
+            decisions.persist(decision);
+            outbox.append(
+                    EventType.CASE_ROUTED, routingCase.caseNumber, caseRouted(routingCase, proposal, "AUTO", now));
+            LOG.infof(
+                    "routed to %s as %s (confidence %.2f)",
+                    proposal.lead(), proposal.category(), proposal.confidence());
+        } finally {
+            MDC.remove("caseNumber");
+        }
+    }
+
+    /** Every decision about a case, oldest first. */
+    @Transactional
+    public Optional<CaseHistory> history(String caseNumber) {
+        RoutingCase routingCase = cases.findById(caseNumber);
+        if (routingCase == null) {
+            return Optional.empty();
+        }
+        List<CaseHistory.Decision> list = decisions.listByCase(caseNumber).stream()
+                .map(d -> new CaseHistory.Decision(
+                        d.decidedAt,
+                        d.kind.name(),
+                        d.category,
+                        d.lead,
+                        d.lead == null ? null : units.nameOf(d.lead),
+                        d.coHandlers.isBlank() ? List.of() : List.of(d.coHandlers.split(";")),
+                        d.matrixVersion,
+                        d.matrixRowId,
+                        d.confidence,
+                        d.explanation,
+                        d.actor))
+                .toList();
+        return Optional.of(new CaseHistory(
+                routingCase.caseNumber,
+                routingCase.status.name(),
+                routingCase.category,
+                routingCase.currentLead,
+                routingCase.dispatchCount,
+                routingCase.designated,
+                list));
+    }
+
+    private RoutingProposal propose(String content, String district, String categoryHint, String accusedUnit) {
+        MatrixVersion version = matrix.currentVersion()
+                .orElseThrow(() ->
+                        new DomainException(503, "no-matrix", "权责清单尚未加载", "No responsibility matrix loaded", null));
+        Map<String, List<MatrixRow>> rowsByCategory = matrix.rowsOf(version.version).stream()
+                .collect(Collectors.groupingBy(r -> r.category, LinkedHashMap::new, Collectors.toList()));
+        String misconduct = config.misconductCategory();
+
+        String category;
+        double confidence;
+        List<String> evidence = new ArrayList<>();
+        List<CategoryClassifier.Prediction> ranked =
+                classifiers.classifier(rowsByCategory.keySet()).classify(content == null ? "" : content);
+        if (accusedUnit != null && !accusedUnit.isBlank() && rowsByCategory.containsKey(misconduct)) {
+            category = misconduct;
+            confidence = 1.0;
+            evidence.add("诉求指向" + units.nameOf(accusedUnit) + "，按回避原则不交被投诉单位办理，交纪检监察机关");
+        } else if (categoryHint != null && rowsByCategory.containsKey(categoryHint)) {
+            category = categoryHint;
+            confidence = 1.0;
+            evidence.add("受理时已确定类别「" + rowsByCategory.get(categoryHint).get(0).nameZh + "」");
+        } else {
+            CategoryClassifier.Prediction top = ranked.get(0);
+            category = top.category();
+            confidence = top.confidence();
+            evidence.addAll(top.evidence());
+        }
+        Optional<MatrixRow> row = MatrixRow.select(rowsByCategory.getOrDefault(category, List.of()), district);
+        String lead = row.map(r -> r.lead).orElse(null);
+        List<String> coHandlers = row.map(MatrixRow::coHandlerCodes).orElse(List.of()).stream()
+                .filter(code -> !code.equals(accusedUnit) && !code.equals(lead))
+                .toList();
+        String categoryName = row.map(r -> r.nameZh).orElse(category);
+        StringBuilder explanation = new StringBuilder();
+        explanation
+                .append("类别「")
+                .append(categoryName)
+                .append("」（置信度 ")
+                .append(String.format("%.2f", confidence))
+                .append("）");
+        if (!evidence.isEmpty()) {
+            explanation.append("，依据：").append(String.join("、", evidence));
+        }
+        row.ifPresent(r -> explanation
+                .append("；按权责清单第 ")
+                .append(version.version)
+                .append(" 版「")
+                .append(MatrixRow.CITY.equals(r.scope) ? "全市" : units.nameOf(r.scope) + "属地")
+                .append("」条目由")
+                .append(units.nameOf(r.lead))
+                .append("主办（")
+                .append(r.basis)
+                .append("）"));
+        List<RoutingProposal.Alternative> alternatives = ranked.stream()
+                .filter(p -> !p.category().equals(category))
+                .limit(config.alternatives())
+                .map(p -> {
+                    Optional<MatrixRow> alt =
+                            MatrixRow.select(rowsByCategory.getOrDefault(p.category(), List.of()), district);
+                    return new RoutingProposal.Alternative(
+                            p.category(),
+                            alt.map(r -> r.nameZh).orElse(p.category()),
+                            alt.map(r -> r.lead).orElse(null),
+                            p.confidence());
+                })
+                .toList();
+        return new RoutingProposal(
+                category,
+                categoryName,
+                lead,
+                lead == null ? null : units.nameOf(lead),
+                coHandlers,
+                confidence,
+                version.version,
+                row.map(r -> r.id).orElse(null),
+                row.map(r -> r.basis).orElse(null),
+                explanation.toString(),
+                confidence < config.minConfidence(),
+                alternatives);
+    }
+
+    private CaseRouted caseRouted(RoutingCase c, RoutingProposal p, String decidedBy, OffsetDateTime at) {
+        return new CaseRouted(
+                c.caseNumber,
+                p.category(),
+                p.categoryName(),
+                new UnitRef(p.lead(), p.leadName()),
+                p.coHandlers().stream()
+                        .map(code -> new UnitRef(code, units.nameOf(code)))
+                        .toList(),
+                c.district,
+                c.type,
+                c.urgent,
+                c.channel,
+                p.matrixVersion(),
+                p.matrixRowId(),
+                p.basis(),
+                p.confidence(),
+                decidedBy,
+                truncate(p.explanation(), 2000),
+                c.dispatchCount,
+                c.designated,
+                at);
+    }
+
+    private static Object manualQueued(RoutingProposal p, OffsetDateTime at) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("suggestedCategory", p.category());
+        data.put("suggestedLead", p.lead());
+        data.put("confidence", p.confidence());
+        data.put("explanation", truncate(p.explanation(), 2000));
+        data.put("queuedAt", at);
+        return data;
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,49 @@
+package org.openysb.notification.repository;
+
+import java.util.Collection;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+import org.openysb.notification.model.Notification;
+
+@ApplicationScoped
+public class NotificationRepository implements PanacheRepository<Notification> {
+    public List<Notification> listByCase(String caseNumber) {
+        return list("caseNumber = ?1 order by createdAt, id", caseNumber);
+    }
+
+    /** In-app messages of these recipients, unread first, newest first. */
+    public List<Notification> inbox(Collection<String> recipients) {
+        return list(
+                "recipient in ?1 and channel = ?2 order by case when readAt is null then 0 else 1 end, createdAt desc",
+                recipients,
+                Notification.Channel.INBOX);
+    }
+
+    /** Records the message unless this event already produced it for this recipient and channel. */
+    public boolean recordOnce(Notification n) {
+        int inserted = getEntityManager()
+                .createNativeQuery("insert into notification (event_id, event_type, case_number, recipient_kind,"
+                        + " recipient, address, channel, template, subject, body, status, created_at, sent_at)"
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+                        + " on conflict (event_id, recipient, channel) do nothing")
+                .setParameter(1, n.eventId)
+                .setParameter(2, n.eventType)
+                .setParameter(3, n.caseNumber)
+                .setParameter(4, n.recipientKind.name())
+                .setParameter(5, n.recipient)
+                .setParameter(6, n.address)
+                .setParameter(7, n.channel.name())
+                .setParameter(8, n.template)
+                .setParameter(9, n.subject)
+                .setParameter(10, n.body)
+                .setParameter(11, n.status.name())
+                .setParameter(12, n.createdAt)
+                .setParameter(13, n.sentAt)
+                .executeUpdate();
+        return inserted == 1;
+    }
+}

@@ -1,0 +1,41 @@
+package org.openysb.notification.service;
+
+import java.time.OffsetDateTime;
+
+import org.openysb.notification.model.Notification;
+
+/** A line of the delivery log or of an inbox. */
+public record NotificationView(
+        long id,
+        String caseNumber,
+        String eventType,
+        String recipientKind,
+        String recipient,
+        String address,
+        String channel,
+        String template,
+        String subject,
+        String body,
+        String status,
+        OffsetDateTime createdAt,
+        OffsetDateTime sentAt,
+        OffsetDateTime readAt) {
+
+    static NotificationView of(Notification n) {
+        return new NotificationView(
+                n.id,
+                n.caseNumber,
+                n.eventType,
+                n.recipientKind.name(),
+                n.recipient,
+                n.address,
+                n.channel.name(),
+                n.template,
+                n.subject,
+                n.body,
+                n.status.name(),
+                n.createdAt,
+                n.sentAt,
+                n.readAt);
+    }
+}

@@ -1,0 +1,81 @@
+package org.openysb.supervision.model;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Working days as the State Council's yearly notice defines them: Monday to Friday, minus holidays, plus make-up
+ * working days (调休) on weekends. Deadlines follow administrative practice: the day the clock starts does not
+ * count, and N working days end at the end (23:59:59.999, Asia/Shanghai) of the N-th working day after it.
+ */
+public final class WorkingCalendar {
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59, 999_000_000);
+
+    /** date → true for a holiday, false for a make-up working day. */
+    private final Map<LocalDate, Boolean> exceptions;
+
+    private final Set<Integer> knownYears;
+
+    public WorkingCalendar(Map<LocalDate, Boolean> exceptions, Set<Integer> knownYears) {
+        this.exceptions = Map.copyOf(exceptions);
+        this.knownYears = Set.copyOf(knownYears);
+    }
+
+    public boolean isWorkingDay(LocalDate day) {
+        Boolean offDay = exceptions.get(day);
+        if (offDay != null) {
+            return !offDay;
+        }
+        DayOfWeek dow = day.getDayOfWeek();
+        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY;
+    }
+
+    /** Whether the State Council calendar of {@code year} is loaded; without it only weekends are known. */
+    public boolean covers(int year) {
+        return knownYears.contains(year);
+    }
+
+    public Set<Integer> knownYears() {
+        return knownYears;
+    }
+
+    /** End of the {@code workingDays}-th working day after the day of {@code start}. */
+    public OffsetDateTime addWorkingDays(OffsetDateTime start, int workingDays) {
+        if (workingDays < 0) {
+            throw new IllegalArgumentException("workingDays must not be negative");
+        }
+        LocalDate day = start.atZoneSameInstant(CHINA).toLocalDate();
+        int counted = 0;
+        while (counted < workingDays) {
+            day = day.plusDays(1);
+            if (isWorkingDay(day)) {
+                counted++;
+            }
+        }
+        return day.atTime(END_OF_DAY).atZone(CHINA).toOffsetDateTime();
+    }
+
+    /** A calendar-time limit (urgent cases): runs on the clock, holidays included. */
+    public OffsetDateTime addCalendarTime(OffsetDateTime start, Duration duration) {
+        return start.plus(duration).atZoneSameInstant(CHINA).toOffsetDateTime();
+    }
+
+    /** Years a deadline computed from {@code start} reaches that have no calendar loaded. */
+    public boolean reachesUnknownYear(OffsetDateTime start, OffsetDateTime deadline) {
+        for (int y = start.atZoneSameInstant(CHINA).getYear();
+                y <= deadline.atZoneSameInstant(CHINA).getYear();
+                y++) {
+            if (!covers(y)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,147 @@
+package org.openysb.supervision.service;
+
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import org.openysb.contracts.CloudEvent;
+import org.openysb.contracts.EventType;
+import org.openysb.contracts.events.CaseRouted;
+import org.openysb.contracts.events.UnitRef;
+import org.openysb.contracts.events.WorkItemOpened;
+import org.openysb.outbox.Inbox;
+import org.openysb.outbox.Outbox;
+import org.openysb.supervision.model.WorkItem;
+import org.openysb.supervision.model.WorkingCalendar;
+import org.openysb.supervision.repository.WorkItemRepository;
+
+/** Turns dispatched cases into work items of their lead unit and starts their clocks. */
+@ApplicationScoped
+public class WorkItemService {
+    private static final Logger LOG = Logger.getLogger(WorkItemService.class);
+    private static final String CONSUMER = "supervision.routing";
+
+    private final WorkItemRepository workItems;
+    private final CalendarService calendar;
+    private final TimeLimits limits;
+    private final Inbox inbox;
+    private final Outbox outbox;
+
+    public WorkItemService(
+            WorkItemRepository workItems, CalendarService calendar, TimeLimits limits, Inbox inbox, Outbox outbox) {
+        this.workItems = workItems;
+        this.calendar = calendar;
+        this.limits = limits;
+        this.inbox = inbox;
+        this.outbox = outbox;
+    }
+
+    /** Opens the work item of a routed case, once. The clocks start at assignment, not at sign-for. */
+    @Transactional
+    public void openWorkItem(CloudEvent event) {
+        if (!inbox.firstDelivery(CONSUMER, event)) {
+            return;
+        }
+        CaseRouted routed = event.dataAs(CaseRouted.class);
+        if (workItems.findById(routed.caseNumber()) != null) {
+            return; // re-dispatch after a return is handled by the returns flow
+        }
+        OffsetDateTime assignedAt = routed.routedAt();
+        WorkItem item = new WorkItem();
+        item.caseNumber = routed.caseNumber();
+        item.leadUnit = routed.lead().code();
+        item.leadName = routed.lead().name();
+        item.coUnits =
+                String.join(";", routed.coHandlers().stream().map(UnitRef::code).toList());
+        item.type = routed.type();
+        item.urgent = routed.urgent();
+        item.channel = routed.channel();
+        item.category = routed.category();
+        item.district = routed.district();
+        item.assignedAt = assignedAt;
+        item.signForDeadline = routed.urgent()
+                ? calendar.deadlineAfter(assignedAt, limits.urgentSignFor())
+                : calendar.deadlineAfterWorkingDays(assignedAt, limits.signForWorkingDays());
+        item.firstContactDeadline = calendar.deadlineAfterWorkingDays(assignedAt, limits.firstContactWorkingDays());
+        item.returnDeadline = calendar.deadlineAfterWorkingDays(assignedAt, limits.returnWindowWorkingDays());
+        item.handlingDeadline = routed.urgent()
+                ? calendar.deadlineAfter(assignedAt, limits.urgentHandling())
+                : calendar.deadlineAfterWorkingDays(
+                        assignedAt, limits.handlingWorkingDays().getOrDefault(routed.type(), 15));
+        item.updatedAt = OffsetDateTime.now();
+        workItems.persist(item);
+        outbox.append(
+                EventType.WORK_ITEM_OPENED,
+                item.caseNumber,
+                new WorkItemOpened(
+                        item.caseNumber,
+                        routed.lead(),
+                        routed.coHandlers(),
+                        item.type,
+                        item.urgent,
+                        item.assignedAt,
+                        item.signForDeadline,
+                        item.firstContactDeadline,
+                        item.returnDeadline,
+                        item.handlingDeadline));
+        MDC.put("caseNumber", item.caseNumber);
+        LOG.infof("work item opened for %s, sign for by %s", item.leadUnit, item.signForDeadline);
+        MDC.remove("caseNumber");
+    }
+
+    /** The queue of a handler's units, most urgent sign-for first. */
+    @Transactional
+    public List<WorkItemView> queueOf(Collection<String> units) {
+        return units.isEmpty()
+                ? List.of()
+                : workItems.listForUnits(units).stream()
+                        .map(WorkItemService::view)
+                        .toList();
+    }
+
+    /** All work items, or one unit's, for supervisors and inspectors. */
+    @Transactional
+    public List<WorkItemView> listAll(String unitOrNull) {
+        return workItems.listAll(unitOrNull).stream().map(WorkItemService::view).toList();
+    }
+
+    /** One work item, visible only to its own units unless {@code anyUnit}. */
+    @Transactional
+    public Optional<WorkItemView> find(String caseNumber, Collection<String> units, boolean anyUnit) {
+        return Optional.ofNullable(workItems.findById(caseNumber))
+                .filter(item -> anyUnit
+                        || units.contains(item.leadUnit)
+                        || Arrays.asList(item.coUnits.split(";")).stream().anyMatch(units::contains))
+                .map(WorkItemService::view);
+    }
+
+    private static WorkItemView view(WorkItem item) {
+        return new WorkItemView(
+                item.caseNumber,
+                item.leadUnit,
+                item.leadName,
+                item.coUnits.isBlank() ? List.of() : List.of(item.coUnits.split(";")),
+                item.type,
+                item.urgent,
+                item.category,
+                item.district,
+                item.status.name(),
+                china(item.assignedAt),
+                china(item.signForDeadline),
+                china(item.firstContactDeadline),
+                china(item.returnDeadline),
+                china(item.handlingDeadline));
+    }
+
+    private static OffsetDateTime china(OffsetDateTime t) {
+        return t.atZoneSameInstant(WorkingCalendar.CHINA).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,21 @@
+package org.openysb.supervision.service;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A work item as handlers and supervisors see it; the complainant's identity is not part of it. */
+public record WorkItemView(
+        String caseNumber,
+        String leadUnit,
+        String leadName,
+        List<String> coUnits,
+        String type,
+        boolean urgent,
+        String category,
+        String district,
+        String status,
+        OffsetDateTime assignedAt,
+        OffsetDateTime signForDeadline,
+        OffsetDateTime firstContactDeadline,
+        OffsetDateTime returnDeadline,
+        OffsetDateTime handlingDeadline) {}

@@ -1,0 +1,12 @@
+package org.openysb.supervision;
+
+import org.junit.jupiter.api.Test;
+
+import org.openysb.testsupport.LayeringRules;
+
+class ArchitectureTest {
+    @Test
+    void layersAreRespected() {
+        LayeringRules.check("org.openysb.supervision");
+    }
+}
