@@ -12,5 +12,11 @@ public final class Topics {
     /** Produced by supervision-service (签收、办理、答复、回访、督办、线索). */
     public static final String SUPERVISION = "ysb.supervision";
 
+    /** Every topic of the flow, for deployments that create topics up front (auto-creation off). */
+    public static final java.util.List<String> ALL = java.util.List.of(COMPLAINTS, ROUTING, SUPERVISION);
+
+    /** Partitions per topic in the local stack and tests; one case's events stay on one partition (key). */
+    public static final int DEFAULT_PARTITIONS = 3;
+
     private Topics() {}
 }

@@ -16,12 +16,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -54,6 +56,7 @@ public class OutboxRelay {
     private final Counter failures;
     private volatile Producer<String, String> producer;
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+    private volatile boolean stopping;
     private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "outbox-relay-wakeup");
         thread.setDaemon(true);
@@ -86,6 +89,9 @@ public class OutboxRelay {
             delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledRelay() {
+        if (stopping) {
+            return;
+        }
         try {
             relayAll();
         } catch (RuntimeException e) {
@@ -233,6 +239,10 @@ public class OutboxRelay {
             }
         }
         return current;
+    }
+
+    void onShutdown(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     @PreDestroy

@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import org.openysb.localstack.KafkaTopics;
+
 /**
  * One real PostgreSQL and one real KRaft Kafka broker per test JVM, started on first use and stopped when the JVM
  * exits. Their files live under {@code target/}.
@@ -76,6 +78,8 @@ public final class Infrastructure {
                     })
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(Infrastructure::stopKafka, "stop-kafka"));
+            // the topics of the flow exist before the service under test subscribes, as in a deployment
+            KafkaTopics.create(kafka.getAdvertisedListeners());
         }
         return kafka.getAdvertisedListeners();
     }

@@ -18,6 +18,7 @@ import org.openysb.contracts.CloudEvent;
 import org.openysb.contracts.EventType;
 import org.openysb.contracts.events.CaseRouted;
 import org.openysb.contracts.events.ComplaintSubmitted;
+import org.openysb.contracts.events.ManualDispatchQueued;
 import org.openysb.contracts.events.UnitRef;
 import org.openysb.outbox.Inbox;
 import org.openysb.outbox.Outbox;
@@ -114,7 +115,10 @@ public class RoutingService {
                 decision.kind = RoutingDecision.Kind.MANUAL_QUEUE;
                 cases.persist(routingCase);
                 decisions.persist(decision);
-                outbox.append(EventType.MANUAL_DISPATCH_QUEUED, routingCase.caseNumber, manualQueued(proposal, now));
+                outbox.append(
+                        EventType.MANUAL_DISPATCH_QUEUED,
+                        routingCase.caseNumber,
+                        manualQueued(routingCase, proposal, now));
                 LOG.infof("queued for manual dispatch (confidence %.2f)", proposal.confidence());
                 return;
             }
@@ -141,7 +145,9 @@ public class RoutingService {
         }
         List<CaseHistory.Decision> list = decisions.listByCase(caseNumber).stream()
                 .map(d -> new CaseHistory.Decision(
-                        d.decidedAt,
+                        d.decidedAt
+                                .atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
+                                .toOffsetDateTime(),
                         d.kind.name(),
                         d.category,
                         d.lead,
@@ -268,14 +274,17 @@ public class RoutingService {
                 at);
     }
 
-    private static Object manualQueued(RoutingProposal p, OffsetDateTime at) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("suggestedCategory", p.category());
-        data.put("suggestedLead", p.lead());
-        data.put("confidence", p.confidence());
-        data.put("explanation", truncate(p.explanation(), 2000));
-        data.put("queuedAt", at);
-        return data;
+    private static ManualDispatchQueued manualQueued(RoutingCase c, RoutingProposal p, OffsetDateTime at) {
+        return new ManualDispatchQueued(
+                c.caseNumber,
+                p.lead() == null ? "NO_MATRIX_ROW" : "LOW_CONFIDENCE",
+                p.category(),
+                p.categoryName(),
+                p.lead() == null ? null : new UnitRef(p.lead(), p.leadName()),
+                p.confidence(),
+                truncate(p.explanation(), 2000),
+                c.urgent,
+                at);
     }
 
     private static String truncate(String s, int max) {

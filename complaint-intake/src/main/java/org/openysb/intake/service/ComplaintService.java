@@ -107,11 +107,16 @@ public class ComplaintService {
                 c.title,
                 status.name(),
                 status.label(),
-                c.receivedAt,
+                china(c.receivedAt),
                 c.assignedUnitCode == null ? null : new CaseTracking.Unit(c.assignedUnitCode, c.assignedUnitName),
                 timeline.listByCase(c.caseNumber).stream()
-                        .map(e -> new CaseTracking.Step(e.occurredAt, e.step, e.description))
+                        .map(e -> new CaseTracking.Step(china(e.occurredAt), e.step, e.description))
                         .toList());
+    }
+
+    /** Times are shown as Beijing time, whatever zone the database driver hands back. */
+    static OffsetDateTime china(OffsetDateTime t) {
+        return t == null ? null : t.atZoneSameInstant(CHINA).toOffsetDateTime();
     }
 
     private static ComplaintSubmitted toEvent(Complaint c) {

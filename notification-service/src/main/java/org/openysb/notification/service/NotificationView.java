@@ -34,8 +34,14 @@ public record NotificationView(
                 n.subject,
                 n.body,
                 n.status.name(),
-                n.createdAt,
-                n.sentAt,
-                n.readAt);
+                china(n.createdAt),
+                china(n.sentAt),
+                china(n.readAt));
+    }
+
+    private static OffsetDateTime china(OffsetDateTime t) {
+        return t == null
+                ? null
+                : t.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toOffsetDateTime();
     }
 }

@@ -65,9 +65,9 @@ class RoutingConsumerTest {
         assertEquals(
                 OffsetDateTime.parse("2026-10-08T23:59:59.999+08:00").toInstant(),
                 data.signForDeadline().toInstant());
-        // COMPLAINT: 15 working days
+        // COMPLAINT: 15 working days (Oct 8, 9, the make-up Saturday Oct 10, 12 … 27)
         assertEquals(
-                OffsetDateTime.parse("2026-10-23T23:59:59.999+08:00").toInstant(),
+                OffsetDateTime.parse("2026-10-27T23:59:59.999+08:00").toInstant(),
                 data.handlingDeadline().toInstant());
     }
 

@@ -1,0 +1,318 @@
+package org.openysb.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+
+import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The whole system on one machine without containers: a real PostgreSQL (one database per service, plus Keycloak's),
+ * a real single-node KRaft Kafka broker, a real Keycloak with the project's realm, and the four services as packaged
+ * jars. Data stays under {@link StackConfig#dataDir()}, so a restart keeps every complaint.
+ */
+public final class LocalStack implements AutoCloseable {
+    private final StackConfig config;
+    private EmbeddedPostgres postgres;
+    private EmbeddedKafkaBroker kafka;
+    private final List<ManagedProcess> processes = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Duration> startTimes = new HashMap<>();
+
+    public LocalStack(StackConfig config) {
+        this.config = config;
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    public Map<String, Duration> startTimes() {
+        return Map.copyOf(startTimes);
+    }
+
+    /** Starts everything and returns when every health check is UP. */
+    public LocalStack start() throws IOException, InterruptedException {
+        Files.createDirectories(config.dataDir());
+        check(config.keycloakHome().resolve("bin/kc.sh"), "Keycloak distribution (build local-stack first)");
+        for (StackConfig.Service service : config.services()) {
+            check(jar(service), service.module() + " (run the build first)");
+        }
+        timed("postgres", this::startPostgres);
+        timed("kafka", this::startKafka);
+        timed("keycloak", this::startKeycloak);
+        // the services start in parallel: they only need PostgreSQL and Kafka, and discover Keycloak lazily
+        for (StackConfig.Service service : config.services()) {
+            processes.add(startService(service));
+        }
+        for (StackConfig.Service service : config.services()) {
+            ManagedProcess process = processes.stream()
+                    .filter(p -> p.name().equals(service.module()))
+                    .findFirst()
+                    .orElseThrow();
+            Instant begin = Instant.now();
+            process.awaitReady(
+                    service.url() + "/q/health/ready",
+                    r -> r.statusCode() == 200 && r.body().contains("\"UP\""),
+                    Duration.ofSeconds(180));
+            startTimes.put(service.module(), Duration.between(begin, Instant.now()));
+        }
+        return this;
+    }
+
+    private interface Step {
+        void run() throws IOException, InterruptedException;
+    }
+
+    private void timed(String name, Step step) throws IOException, InterruptedException {
+        Instant begin = Instant.now();
+        step.run();
+        startTimes.put(name, Duration.between(begin, Instant.now()));
+    }
+
+    private void startPostgres() throws IOException {
+        Path dir = config.dataDir().resolve("postgres");
+        Files.createDirectories(dir);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(dir.resolve("work").toFile())
+                .setDataDirectory(dir.resolve("data"))
+                .setCleanDataDirectory(false)
+                .setPort(config.postgresPort())
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setRegisterShutdownHook(false) // stopped by close(), after the services
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile("postgres.log")))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile("postgres.log")));
+        if (config.durable()) {
+            builder.setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
+        }
+        postgres = builder.start();
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            List<String> databases = new ArrayList<>();
+            config.services().forEach(service -> databases.add(service.database()));
+            databases.add("keycloak");
+            for (String db : databases) {
+                // local-development credentials: <name> / <name>-local-dev
+                try (ResultSet rs = s.executeQuery("select 1 from pg_roles where rolname = '" + db + "'")) {
+                    if (!rs.next()) {
+                        s.execute("create role " + db + " login password '" + db + "-local-dev'");
+                    }
+                }
+                try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + db + "'")) {
+                    if (!rs.next()) {
+                        s.execute("create database " + db + " owner " + db);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot prepare the databases", e);
+        }
+    }
+
+    private java.io.File logFile(String name) throws IOException {
+        Path logs = config.dataDir().resolve("logs");
+        Files.createDirectories(logs);
+        return logs.resolve(name).toFile();
+    }
+
+    private void startKafka() throws IOException {
+        Path dir = config.dataDir().resolve("kafka");
+        Files.createDirectories(dir);
+        Path idFile = config.dataDir().resolve("kafka-cluster-id");
+        if (!Files.exists(idFile)) {
+            Files.writeString(idFile, kafkaClusterId());
+        }
+        String clusterId = Files.readString(idFile).strip();
+        kafka = new EmbeddedKafkaBroker()
+                .withKafkaHost("127.0.0.1")
+                .withKafkaPort(config.kafkaPort())
+                .withControllerPort(config.kafkaControllerPort())
+                .withClusterId(clusterId)
+                .withDeleteLogDirsOnClose(false)
+                .withAdditionalProperties(p -> {
+                    p.put("log.dirs", dir.toString());
+                    p.put("num.partitions", "3");
+                    p.put("auto.create.topics.enable", "true");
+                    p.put("group.initial.rebalance.delay.ms", "0");
+                    p.put("offsets.topic.num.partitions", "3");
+                })
+                .start();
+        KafkaTopics.create(config.kafkaBootstrap());
+    }
+
+    /** A Kafka cluster id: 16 random bytes in URL-safe base64 without padding. */
+    private static String kafkaClusterId() {
+        UUID uuid = UUID.randomUUID();
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(16);
+        buffer.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+    }
+
+    private void startKeycloak() throws IOException, InterruptedException {
+        Path home = config.keycloakHome();
+        Path importDir = home.resolve("data/import");
+        Files.createDirectories(importDir);
+        Files.copy(
+                config.repoRoot().resolve("deploy/keycloak/openysb-realm.json"),
+                importDir.resolve("openysb-realm.json"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Map<String, String> env = new HashMap<>();
+        env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx384m");
+        // local-development bootstrap admin of the master realm; never used outside this machine
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin-local-dev");
+        List<String> command = List.of(
+                home.resolve("bin/kc.sh").toString(),
+                "start-dev",
+                "--import-realm",
+                "--http-host=127.0.0.1",
+                "--http-port=" + config.keycloakPort(),
+                "--http-management-port=" + config.keycloakManagementPort(),
+                "--hostname-strict=false",
+                "--health-enabled=true",
+                "--db=postgres",
+                "--db-url=jdbc:postgresql://127.0.0.1:" + config.postgresPort() + "/keycloak",
+                "--db-username=keycloak",
+                "--db-password=keycloak-local-dev",
+                "--log-level=WARN,org.keycloak.services:INFO,org.keycloak.exportimport:INFO");
+        ManagedProcess keycloak = ManagedProcess.start(
+                "keycloak", command, env, home, config.dataDir().resolve("logs/keycloak.log"));
+        processes.add(keycloak);
+        keycloak.awaitReady(
+                config.issuer() + "/.well-known/openid-configuration",
+                r -> r.statusCode() == 200,
+                Duration.ofSeconds(300));
+    }
+
+    private ManagedProcess startService(StackConfig.Service service) throws IOException {
+        Map<String, String> env = new HashMap<>();
+        env.put(service.portVariable(), String.valueOf(service.port()));
+        env.put("DB_URL", "jdbc:postgresql://127.0.0.1:" + config.postgresPort() + "/" + service.database());
+        env.put("DB_USER", service.database());
+        env.put("DB_PASSWORD", service.database() + "-local-dev");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap());
+        env.put("OIDC_AUTH_SERVER_URL", config.issuer());
+        List<String> command = List.of(
+                javaExecutable(),
+                "-Xmx192m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Duser.timezone=Asia/Shanghai",
+                "-jar",
+                jar(service).toString());
+        return ManagedProcess.start(
+                service.module(),
+                command,
+                env,
+                config.repoRoot().resolve(service.module()),
+                config.dataDir().resolve("logs/" + service.module() + ".log"));
+    }
+
+    private Path jar(StackConfig.Service service) {
+        return config.repoRoot().resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void check(Path path, String what) {
+        if (!Files.exists(path)) {
+            throw new IllegalStateException("missing " + what + ": " + path);
+        }
+    }
+
+    /**
+     * Resident memory of this JVM (which hosts Kafka) and every process it started (PostgreSQL and its backends,
+     * Keycloak, the services), in MiB. Shared pages of the PostgreSQL backends are counted in each: an upper bound.
+     */
+    public long residentMemoryMiB() {
+        return rssKib(ProcessHandle.current()) / 1024;
+    }
+
+    private static long rssKib(ProcessHandle handle) {
+        long total = readRss(handle.pid());
+        for (ProcessHandle child : handle.descendants().toList()) {
+            total += readRss(child.pid());
+        }
+        return total;
+    }
+
+    private static long readRss(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            // the process ended
+        }
+        return 0;
+    }
+
+    /** Stops the services, then Keycloak, Kafka and PostgreSQL. */
+    @Override
+    public void close() {
+        List<ManagedProcess> reversed = new ArrayList<>(processes);
+        Collections.reverse(reversed);
+        reversed.parallelStream().filter(p -> !p.name().equals("keycloak")).forEach(ManagedProcess::close);
+        reversed.stream().filter(p -> p.name().equals("keycloak")).forEach(ManagedProcess::close);
+        processes.clear();
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            postgres = null;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        StackConfig config = StackConfig.fromEnvironment();
+        LocalStack stack = new LocalStack(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("\nStopping the local stack …");
+                            stack.close();
+                            System.out.println("Stopped. Data kept in " + config.dataDir());
+                            stopped.countDown();
+                        },
+                        "local-stack-shutdown"));
+        Instant begin = Instant.now();
+        System.out.println("Starting PostgreSQL, Kafka, Keycloak and the four services; data in " + config.dataDir());
+        try {
+            stack.start();
+        } catch (RuntimeException | IOException e) {
+            System.err.println("Start failed: " + e.getMessage());
+            System.exit(1);
+        }
+        Duration took = Duration.between(begin, Instant.now());
+        System.out.println(Banner.text(config, took, stack.residentMemoryMiB(), stack.startTimes()));
+        stopped.await();
+    }
+}

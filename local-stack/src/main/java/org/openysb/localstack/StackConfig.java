@@ -1,0 +1,94 @@
+package org.openysb.localstack;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where the local stack keeps its data and which ports it uses. Every value can be set with a system property
+ * ({@code -Dopenysb.pg.port=...}) or an environment variable ({@code OPENYSB_PG_PORT=...}).
+ *
+ * @param repoRoot the repository root (service jars are found under it)
+ * @param dataDir everything the stack writes: PostgreSQL data, Kafka logs, service logs
+ * @param keycloakHome an unpacked keycloak-quarkus-dist
+ */
+public record StackConfig(
+        Path repoRoot,
+        Path dataDir,
+        Path keycloakHome,
+        int postgresPort,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int keycloakPort,
+        int keycloakManagementPort,
+        int intakePort,
+        int routingPort,
+        int supervisionPort,
+        int notificationPort,
+        boolean durable) {
+
+    public static final String KEYCLOAK_VERSION = "26.7.3";
+    public static final String REALM = "openysb";
+
+    /** The services, in start order, with their database and port. */
+    public List<Service> services() {
+        return List.of(
+                new Service("complaint-intake", "intake", intakePort, "INTAKE_PORT"),
+                new Service("case-routing", "routing", routingPort, "ROUTING_PORT"),
+                new Service("supervision-service", "supervision", supervisionPort, "SUPERVISION_PORT"),
+                new Service("notification-service", "notification", notificationPort, "NOTIFICATION_PORT"));
+    }
+
+    /** A service of the stack: its module, its database (and user), its HTTP port and the variable naming it. */
+    public record Service(String module, String database, int port, String portVariable) {
+        public String url() {
+            return "http://127.0.0.1:" + port;
+        }
+    }
+
+    public String keycloakUrl() {
+        return "http://127.0.0.1:" + keycloakPort;
+    }
+
+    public String issuer() {
+        return keycloakUrl() + "/realms/" + REALM;
+    }
+
+    public String kafkaBootstrap() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    public static StackConfig fromEnvironment() {
+        Path root = Path.of(setting("repo.root", ".")).toAbsolutePath().normalize();
+        return new StackConfig(
+                root,
+                Path.of(setting("data.dir", root.resolve(".local").toString())).toAbsolutePath(),
+                Path.of(setting(
+                                "keycloak.home",
+                                root.resolve("local-stack/target/keycloak/keycloak-" + KEYCLOAK_VERSION)
+                                        .toString()))
+                        .toAbsolutePath(),
+                port("pg.port", 54320),
+                port("kafka.port", 9092),
+                port("kafka.controller.port", 9093),
+                port("keycloak.port", 8180),
+                port("keycloak.management.port", 9190),
+                port("intake.port", 8081),
+                port("routing.port", 8082),
+                port("supervision.port", 8083),
+                port("notification.port", 8084),
+                true);
+    }
+
+    static String setting(String name, String fallback) {
+        String property = System.getProperty("openysb." + name);
+        if (property != null && !property.isBlank()) {
+            return property;
+        }
+        String env = System.getenv("OPENYSB_" + name.toUpperCase().replace('.', '_'));
+        return env != null && !env.isBlank() ? env : fallback;
+    }
+
+    private static int port(String name, int fallback) {
+        return Integer.parseInt(setting(name, String.valueOf(fallback)));
+    }
+}
