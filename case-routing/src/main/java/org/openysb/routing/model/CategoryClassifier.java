@@ -29,6 +29,8 @@ public final class CategoryClassifier {
     private static final double ALPHA = 0.5;
     private static final double TEMPERATURE = 6.0;
     private static final double KEYWORD_BOOST = 2.5;
+    /** Texts with fewer known n-grams than this get damped scores: little evidence, little confidence. */
+    private static final int MIN_EVIDENCE = 24;
 
     private final Set<String> categories;
     private final Map<String, Map<String, Integer>> gramCounts = new HashMap<>();
@@ -80,7 +82,7 @@ public final class CategoryClassifier {
             for (String gram : known) {
                 logLikelihood += Math.log((counts.getOrDefault(gram, 0) + ALPHA) / total);
             }
-            double score = known.isEmpty() ? 0 : TEMPERATURE * logLikelihood / known.size();
+            double score = known.isEmpty() ? 0 : TEMPERATURE * logLikelihood / Math.max(known.size(), MIN_EVIDENCE);
             List<String> found = new ArrayList<>();
             for (Keyword keyword : keywords.getOrDefault(category, List.of())) {
                 if (normalized.contains(keyword.phrase())) {

@@ -95,6 +95,23 @@ class ComplaintConsumerTest {
     }
 
     @Test
+    void shouldQueueForManualDispatchRatherThanGuessWhenTheTextSaysNothing() {
+        String caseNumber = caseNumber();
+        org.openysb.testsupport.Topics.publish(
+                Topics.COMPLAINTS, caseNumber, submitted(caseNumber, "你好，请回电。", "D02", null, null));
+        List<ConsumerRecord<String, String>> queued = org.openysb.testsupport.Topics.await(
+                Topics.ROUTING, caseNumber, v -> v.contains("ManualDispatchQueued"), 1, Duration.ofSeconds(30));
+        assertEquals(1, queued.size(), "ManualDispatchQueued for " + caseNumber);
+        EventSchemas.assertValid(queued.get(0).value());
+        assertEquals(
+                0,
+                org.openysb.testsupport.Topics.await(
+                                Topics.ROUTING, caseNumber, v -> v.contains("CaseRouted"), 1, Duration.ofSeconds(2))
+                        .size(),
+                "no guess is dispatched");
+    }
+
+    @Test
     void shouldRouteACaseOnceWhenTheComplaintEventIsDeliveredTwice() {
         String caseNumber = caseNumber();
         String event = submitted(caseNumber, "多缴的企业所得税申请退税三个月还没退回。", "D03", "TAX_RELIEF", null);
