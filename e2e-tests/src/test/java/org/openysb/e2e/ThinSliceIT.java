@@ -200,6 +200,30 @@ class ThinSliceIT {
 
     @Test
     @Order(6)
+    void whenTheUnitSignsForTheCaseTheComplainantSeesItInProgress() {
+        given().auth()
+                .oauth2(token("handler-scjg"))
+                .post(url("supervision-service") + "/api/work-items/{caseNumber}/sign", caseNumber)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("SIGNED"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("queryCode", queryCode)
+                .get(url("complaint-intake") + "/api/complaints/{caseNumber}", caseNumber)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("IN_PROGRESS"))
+                .body("timeline.step", hasItem("CaseSigned")));
+        given().auth()
+                .oauth2(token("inspector1"))
+                .get(url("supervision-service") + "/api/work-items/{caseNumber}/trail", caseNumber)
+                .then()
+                .statusCode(200)
+                .body("intact", equalTo(true))
+                .body("steps.action", hasItems("open", "sign"));
+    }
+
+    @Test
+    @Order(7)
     void theCallCentreSystemGetsATokenWithClientCredentials() {
         given().formParams(Map.of(
                         "client_id", "openysb-call-centre",
@@ -212,7 +236,7 @@ class ThinSliceIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void everyServiceReportsReadyWithDatabaseAndKafkaAndServesOpenApiAndMetrics() {
         for (StackConfig.Service service : config.services()) {
             given().get(service.url() + "/q/health/ready")

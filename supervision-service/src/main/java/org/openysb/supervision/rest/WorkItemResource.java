@@ -4,7 +4,11 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,6 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.openysb.problem.DomainException;
+import org.openysb.supervision.service.CaseActionService;
+import org.openysb.supervision.service.TrailService;
+import org.openysb.supervision.service.TrailView;
 import org.openysb.supervision.service.WorkItemService;
 import org.openysb.supervision.service.WorkItemView;
 
@@ -27,11 +34,69 @@ public class WorkItemResource {
     private static final Set<String> OVERSIGHT = Set.of("supervisor", "inspector", "admin");
 
     private final WorkItemService workItems;
+    private final CaseActionService actions;
+    private final TrailService trail;
     private final SecurityIdentity identity;
 
-    public WorkItemResource(WorkItemService workItems, SecurityIdentity identity) {
+    public WorkItemResource(
+            WorkItemService workItems, CaseActionService actions, TrailService trail, SecurityIdentity identity) {
         this.workItems = workItems;
+        this.actions = actions;
+        this.trail = trail;
         this.identity = identity;
+    }
+
+    @POST
+    @Path("/{caseNumber}/sign")
+    @RolesAllowed("handler")
+    @Operation(summary = "Sign for a case (签收); the lead unit's handlers only")
+    public WorkItemView sign(@PathParam("caseNumber") String caseNumber) {
+        return actions.signCase(caseNumber, actor(), units());
+    }
+
+    @POST
+    @Path("/{caseNumber}/first-contact")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("handler")
+    @Operation(summary = "Record the first contact with the complainant (先行联系)")
+    public WorkItemView firstContact(
+            @PathParam("caseNumber") String caseNumber, @NotNull @Valid FirstContactRequest request) {
+        return actions.recordFirstContact(caseNumber, request.method(), actor(), units());
+    }
+
+    @POST
+    @Path("/{caseNumber}/reply")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("handler")
+    @Operation(summary = "Reply to the complainant (答复) with a result code")
+    public WorkItemView reply(@PathParam("caseNumber") String caseNumber, @NotNull @Valid ReplyRequest request) {
+        return actions.replyToComplainant(caseNumber, request.resultCode(), request.text(), actor(), units());
+    }
+
+    @GET
+    @Path("/{caseNumber}/trail")
+    @RolesAllowed({"supervisor", "inspector", "admin"})
+    @Operation(summary = "The tamper-evident trail of a case (留痕), with the result of checking its hash chain")
+    public TrailView trail(@PathParam("caseNumber") String caseNumber) {
+        TrailView view = trail.trailOf(caseNumber);
+        if (view.steps().isEmpty()) {
+            throw DomainException.notFound("case", caseNumber);
+        }
+        return view;
+    }
+
+    /** The acting user's name, as the trail records it. */
+    private String actor() {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Object name = jwt.getClaim("preferred_username");
+            if (name instanceof jakarta.json.JsonString json) {
+                return json.getString();
+            }
+            if (name != null) {
+                return name.toString();
+            }
+        }
+        return identity.getPrincipal().getName();
     }
 
     @GET

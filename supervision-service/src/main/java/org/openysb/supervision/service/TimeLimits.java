@@ -28,6 +28,10 @@ public interface TimeLimits {
     /** 办理 limit in working days per complaint type (application.properties lists the defaults). */
     Map<String, Integer> handlingWorkingDays();
 
+    /** 回访 window: working days after the reply. */
+    @WithDefault("3")
+    int followUpWorkingDays();
+
     /** 办理 limit of an urgent case, on the clock. */
     @WithDefault("24h")
     Duration urgentHandling();

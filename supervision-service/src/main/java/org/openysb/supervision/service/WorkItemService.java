@@ -34,9 +34,16 @@ public class WorkItemService {
     private final TimeLimits limits;
     private final Inbox inbox;
     private final Outbox outbox;
+    private final TrailService trail;
 
     public WorkItemService(
-            WorkItemRepository workItems, CalendarService calendar, TimeLimits limits, Inbox inbox, Outbox outbox) {
+            WorkItemRepository workItems,
+            CalendarService calendar,
+            TimeLimits limits,
+            Inbox inbox,
+            Outbox outbox,
+            TrailService trail) {
+        this.trail = trail;
         this.workItems = workItems;
         this.calendar = calendar;
         this.limits = limits;
@@ -78,6 +85,15 @@ public class WorkItemService {
                         assignedAt, limits.handlingWorkingDays().getOrDefault(routed.type(), 15));
         item.updatedAt = OffsetDateTime.now();
         workItems.persist(item);
+        trail.append(
+                item.caseNumber,
+                item.updatedAt,
+                routed.decidedBy(),
+                "open",
+                null,
+                item.status.name(),
+                "派至" + item.leadName + "主办，签收时限 " + china(item.signForDeadline) + "，办理时限 "
+                        + china(item.handlingDeadline));
         outbox.append(
                 EventType.WORK_ITEM_OPENED,
                 item.caseNumber,
@@ -123,7 +139,7 @@ public class WorkItemService {
                 .map(WorkItemService::view);
     }
 
-    private static WorkItemView view(WorkItem item) {
+    static WorkItemView view(WorkItem item) {
         return new WorkItemView(
                 item.caseNumber,
                 item.leadUnit,
@@ -138,10 +154,16 @@ public class WorkItemService {
                 china(item.signForDeadline),
                 china(item.firstContactDeadline),
                 china(item.returnDeadline),
-                china(item.handlingDeadline));
+                china(item.handlingDeadline),
+                china(item.signedAt),
+                china(item.firstContactAt),
+                china(item.repliedAt),
+                item.replyResult,
+                china(item.followUpDeadline),
+                item.allowedActions());
     }
 
     private static OffsetDateTime china(OffsetDateTime t) {
-        return t.atZoneSameInstant(WorkingCalendar.CHINA).toOffsetDateTime();
+        return t == null ? null : t.atZoneSameInstant(WorkingCalendar.CHINA).toOffsetDateTime();
     }
 }

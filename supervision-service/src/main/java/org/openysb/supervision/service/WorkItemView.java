@@ -18,4 +18,10 @@ public record WorkItemView(
         OffsetDateTime signForDeadline,
         OffsetDateTime firstContactDeadline,
         OffsetDateTime returnDeadline,
-        OffsetDateTime handlingDeadline) {}
+        OffsetDateTime handlingDeadline,
+        OffsetDateTime signedAt,
+        OffsetDateTime firstContactAt,
+        OffsetDateTime repliedAt,
+        String replyResult,
+        OffsetDateTime followUpDeadline,
+        List<String> allowedActions) {}

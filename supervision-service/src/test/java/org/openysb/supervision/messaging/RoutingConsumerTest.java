@@ -25,9 +25,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
-class RoutingConsumerTest {
+public class RoutingConsumerTest {
 
-    static void route(String caseNumber, String unit, String unitName, String routedAt, boolean urgent) {
+    public static void route(String caseNumber, String unit, String unitName, String routedAt, boolean urgent) {
         CaseRouted routed = new CaseRouted(
                 caseNumber,
                 "MARKET_ENTRY",
