@@ -18,8 +18,17 @@ public class WorkItem {
     public enum Status {
         ASSIGNED,
         SIGNED,
+        RETURN_REQUESTED,
         REPLIED,
         CLOSED
+    }
+
+    /** 延期 state: at most one extension per case. */
+    public enum Extension {
+        NONE,
+        REQUESTED,
+        APPROVED,
+        REJECTED
     }
 
     @Id
@@ -96,16 +105,185 @@ public class WorkItem {
     @Column(name = "follow_up_deadline")
     public OffsetDateTime followUpDeadline;
 
+    @Column(name = "dispatch_count", nullable = false)
+    public int dispatchCount = 1;
+
+    @Column(nullable = false)
+    public boolean designated;
+
+    @Column(name = "return_requested_at")
+    public OffsetDateTime returnRequestedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "extension_state", nullable = false, length = 20)
+    public Extension extensionState = Extension.NONE;
+
+    @Column(name = "extension_days")
+    public Integer extensionDays;
+
+    @Column(name = "extension_reason", length = 1000)
+    public String extensionReason;
+
+    @Column(name = "extension_basis", length = 1000)
+    public String extensionBasis;
+
+    @Column(name = "original_handling_deadline")
+    public OffsetDateTime originalHandlingDeadline;
+
+    @Column(name = "reopen_count", nullable = false)
+    public int reopenCount;
+
+    @Column(length = 30)
+    public String rating;
+
+    public Boolean solved;
+
+    @Column(name = "followed_up_at")
+    public OffsetDateTime followedUpAt;
+
+    @Column(name = "followed_up_by", length = 20)
+    public String followedUpBy;
+
+    @Column(name = "closed_at")
+    public OffsetDateTime closedAt;
+
+    @Column(length = 30)
+    public String closure;
+
     @Version
     public long version;
 
     /** What a handler of the lead unit may do now; everything else is an illegal transition. */
     public List<String> allowedActions() {
-        return switch (status) {
-            case ASSIGNED -> List.of("sign");
-            case SIGNED -> firstContactAt == null ? List.of("first-contact") : List.of("reply");
-            case REPLIED, CLOSED -> List.of();
-        };
+        List<String> allowed = new java.util.ArrayList<>();
+        switch (status) {
+            case ASSIGNED -> allowed.add("sign");
+            case SIGNED -> allowed.add(firstContactAt == null ? "first-contact" : "reply");
+            default -> {
+                // RETURN_REQUESTED waits for case-routing; REPLIED for the follow-up; CLOSED is final
+            }
+        }
+        if ((status == Status.ASSIGNED || status == Status.SIGNED) && !designated) {
+            allowed.add("return");
+        }
+        if (status == Status.SIGNED && extensionState == Extension.NONE && reopenCount == 0) {
+            allowed.add("extension");
+        }
+        return List.copyOf(allowed);
+    }
+
+    /** 退单申请: "not ours", within the return window; case-routing decides. */
+    public void requestReturn(OffsetDateTime at) {
+        require("return");
+        if (at.isAfter(returnDeadline)) {
+            throw new IllegalTransition(
+                    caseNumber, status.name(), "return", List.of(), "the return window closed at " + returnDeadline);
+        }
+        status = Status.RETURN_REQUESTED;
+        returnRequestedAt = at;
+        updatedAt = at;
+    }
+
+    /** 延期申请: at least one working day before the deadline (checked by the caller, which knows the calendar). */
+    public void requestExtension(int workingDays, String reason, String basis, OffsetDateTime at) {
+        require("extension");
+        extensionState = Extension.REQUESTED;
+        extensionDays = workingDays;
+        extensionReason = reason;
+        extensionBasis = basis;
+        updatedAt = at;
+    }
+
+    public void approveExtension(OffsetDateTime newDeadline, OffsetDateTime at) {
+        requireExtensionRequested();
+        extensionState = Extension.APPROVED;
+        originalHandlingDeadline = handlingDeadline;
+        handlingDeadline = newDeadline;
+        updatedAt = at;
+    }
+
+    public void rejectExtension(OffsetDateTime at) {
+        requireExtensionRequested();
+        extensionState = Extension.REJECTED;
+        updatedAt = at;
+    }
+
+    private void requireExtensionRequested() {
+        if (extensionState != Extension.REQUESTED) {
+            throw new IllegalTransition(
+                    caseNumber, status.name(), "decide-extension", allowedActions(), "no extension request is pending");
+        }
+    }
+
+    /** 回访: the complainant's or an operator's rating of a replied case. */
+    public void recordFollowUp(String rating, Boolean solved, String by, OffsetDateTime at) {
+        if (status != Status.REPLIED || followedUpAt != null) {
+            throw new IllegalTransition(
+                    caseNumber, status.name(), "follow-up", List.of(), "a follow-up is recorded once, after the reply");
+        }
+        this.rating = rating;
+        this.solved = solved;
+        this.followedUpAt = at;
+        this.followedUpBy = by;
+        updatedAt = at;
+    }
+
+    /** 重办: back to the unit with a new deadline; at most {@code maxReopens} times. */
+    public void reopen(OffsetDateTime newDeadline, int maxReopens, OffsetDateTime at) {
+        if (status != Status.REPLIED && status != Status.CLOSED) {
+            throw new IllegalTransition(
+                    caseNumber, status.name(), "reopen", List.of(), "only a replied case is reopened");
+        }
+        if (reopenCount >= maxReopens) {
+            throw new IllegalTransition(
+                    caseNumber, status.name(), "reopen", List.of(), "already reopened " + reopenCount + " times");
+        }
+        reopenCount++;
+        status = Status.SIGNED;
+        handlingDeadline = newDeadline;
+        repliedAt = null;
+        replyResult = null;
+        replyText = null;
+        followUpDeadline = null;
+        rating = null;
+        solved = null;
+        followedUpAt = null;
+        followedUpBy = null;
+        closedAt = null;
+        closure = null;
+        updatedAt = at;
+    }
+
+    /** 办结/销号. */
+    public void close(String how, OffsetDateTime at) {
+        if (status != Status.REPLIED) {
+            throw new IllegalTransition(caseNumber, status.name(), "close", List.of(), "only a replied case is closed");
+        }
+        status = Status.CLOSED;
+        closure = how;
+        closedAt = at;
+        if (followedUpAt == null) {
+            rating = "NOT_RATED";
+        }
+        updatedAt = at;
+    }
+
+    /** case-routing sent the case to another unit (reroute, ruling, designation): new unit, new clocks. */
+    public void reassign(
+            String unit, String unitName, String coUnits, int dispatchCount, boolean designated, OffsetDateTime at) {
+        leadUnit = unit;
+        leadName = unitName;
+        this.coUnits = coUnits;
+        this.dispatchCount = dispatchCount;
+        this.designated = designated;
+        status = Status.ASSIGNED;
+        assignedAt = at;
+        signedAt = null;
+        signedBy = null;
+        firstContactAt = null;
+        firstContactMethod = null;
+        returnRequestedAt = null;
+        updatedAt = at;
     }
 
     /** 签收. The handling clock already runs since assignment; signing late is recorded, not refused. */
@@ -149,7 +327,12 @@ public class WorkItem {
         public final List<String> allowed;
 
         IllegalTransition(String caseNumber, String status, String action, List<String> allowed) {
-            super(caseNumber + " is " + status + ": " + action + " is not allowed now; allowed: "
+            this(caseNumber, status, action, allowed, null);
+        }
+
+        IllegalTransition(String caseNumber, String status, String action, List<String> allowed, String why) {
+            super(caseNumber + " is " + status + ": " + action + " is not allowed now"
+                    + (why == null ? "" : " (" + why + ")") + "; allowed: "
                     + (allowed.isEmpty() ? "nothing" : String.join(", ", allowed)));
             this.status = status;
             this.action = action;

@@ -62,6 +62,20 @@ public final class WorkingCalendar {
         return day.atTime(END_OF_DAY).atZone(CHINA).toOffsetDateTime();
     }
 
+    /** Working days after the day of {@code from}, up to and including the day of {@code to} (0 if not after). */
+    public int workingDaysBetween(OffsetDateTime from, OffsetDateTime to) {
+        LocalDate day = from.atZoneSameInstant(CHINA).toLocalDate();
+        LocalDate end = to.atZoneSameInstant(CHINA).toLocalDate();
+        int count = 0;
+        while (day.isBefore(end)) {
+            day = day.plusDays(1);
+            if (isWorkingDay(day)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** A calendar-time limit (urgent cases): runs on the clock, holidays included. */
     public OffsetDateTime addCalendarTime(OffsetDateTime start, Duration duration) {
         return start.plus(duration).atZoneSameInstant(CHINA).toOffsetDateTime();

@@ -73,6 +73,64 @@ public class WorkItemResource {
         return actions.replyToComplainant(caseNumber, request.resultCode(), request.text(), actor(), units());
     }
 
+    @POST
+    @Path("/{caseNumber}/return")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("handler")
+    @Operation(summary = "Return a case that is not the unit's (退单), within the return window, with reason and basis")
+    public WorkItemView returnCase(@PathParam("caseNumber") String caseNumber, @NotNull @Valid ReturnRequest request) {
+        return actions.requestReturn(caseNumber, request.reason(), request.basis(), actor(), units());
+    }
+
+    @POST
+    @Path("/{caseNumber}/extension")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("handler")
+    @Operation(summary = "Request an extension (延期申请) before the deadline")
+    public WorkItemView requestExtension(
+            @PathParam("caseNumber") String caseNumber, @NotNull @Valid ExtensionRequest request) {
+        return actions.requestExtension(
+                caseNumber, request.workingDays(), request.reason(), request.legalBasis(), actor(), units());
+    }
+
+    @POST
+    @Path("/{caseNumber}/extension/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("supervisor")
+    @Operation(summary = "Approve or reject the pending extension")
+    public WorkItemView decideExtension(
+            @PathParam("caseNumber") String caseNumber, @NotNull @Valid DecisionRequest request) {
+        return actions.decideExtension(caseNumber, request.approve(), request.reason(), actor());
+    }
+
+    @POST
+    @Path("/{caseNumber}/follow-up")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("hotline-operator")
+    @Operation(summary = "Record a follow-up made by phone (电话回访)")
+    public WorkItemView phoneFollowUp(
+            @PathParam("caseNumber") String caseNumber, @NotNull @Valid FollowUpRequest request) {
+        return actions.recordFollowUp(
+                caseNumber, request.rating(), request.solved(), request.comment(), "OPERATOR", actor());
+    }
+
+    @POST
+    @Path("/{caseNumber}/reopen")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("supervisor")
+    @Operation(summary = "Reopen a dissatisfied case (重办) with a new deadline")
+    public WorkItemView reopen(@PathParam("caseNumber") String caseNumber, @NotNull @Valid ReasonRequest request) {
+        return actions.reopenCase(caseNumber, request.reason(), actor());
+    }
+
+    @POST
+    @Path("/{caseNumber}/close")
+    @RolesAllowed("supervisor")
+    @Operation(summary = "Verify the close-out (办结/销号) of a replied case")
+    public WorkItemView close(@PathParam("caseNumber") String caseNumber) {
+        return actions.closeCase(caseNumber, actor());
+    }
+
     @GET
     @Path("/{caseNumber}/trail")
     @RolesAllowed({"supervisor", "inspector", "admin"})

@@ -11,9 +11,16 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import org.openysb.contracts.EventType;
+import org.openysb.contracts.events.CaseClosed;
+import org.openysb.contracts.events.CaseReopened;
 import org.openysb.contracts.events.CaseReplied;
 import org.openysb.contracts.events.CaseSigned;
+import org.openysb.contracts.events.ExtensionApproved;
+import org.openysb.contracts.events.ExtensionRejected;
+import org.openysb.contracts.events.ExtensionRequested;
 import org.openysb.contracts.events.FirstContactMade;
+import org.openysb.contracts.events.FollowUpRecorded;
+import org.openysb.contracts.events.ReturnRequested;
 import org.openysb.contracts.events.UnitRef;
 import org.openysb.outbox.Outbox;
 import org.openysb.problem.DomainException;
@@ -91,6 +98,197 @@ public class CaseActionService {
                 new CaseReplied(caseNumber, unit(item), resultCode, text, actor, now, onTime, followUpBy));
         log(caseNumber, "replied by %s with %s (%s)", actor, resultCode, onTime ? "on time" : "late");
         return WorkItemService.view(item);
+    }
+
+    /** 退单申请: sent to case-routing, which reroutes or sends it to arbitration. */
+    @Transactional
+    public WorkItemView requestReturn(
+            String caseNumber, String reason, String basis, String actor, Collection<String> actorUnits) {
+        WorkItem item = ownItem(caseNumber, actorUnits);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String before = item.status.name();
+        perform(() -> item.requestReturn(now));
+        trail.append(caseNumber, now, actor, "return", before, item.status.name(), "理由：" + reason + "；依据：" + basis);
+        outbox.append(
+                EventType.RETURN_REQUESTED,
+                caseNumber,
+                new ReturnRequested(caseNumber, unit(item), reason, basis, actor, now));
+        return WorkItemService.view(item);
+    }
+
+    /** 延期申请: before the deadline with at least the configured notice, at most once, at most N working days. */
+    @Transactional
+    public WorkItemView requestExtension(
+            String caseNumber, int workingDays, String reason, String basis, String actor, Collection<String> units) {
+        WorkItem item = ownItem(caseNumber, units);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (workingDays > limits.maxExtensionWorkingDays()) {
+            throw DomainException.invalidField(
+                    "workingDays",
+                    workingDays,
+                    "延期不得超过" + limits.maxExtensionWorkingDays() + "个工作日",
+                    "at most " + limits.maxExtensionWorkingDays() + " working days");
+        }
+        if (calendar.calendar().workingDaysBetween(now, item.handlingDeadline) < limits.extensionNotice()) {
+            throw DomainException.conflict(
+                    "extension-too-late",
+                    "延期须在办理期限届满前至少" + limits.extensionNotice() + "个工作日提出",
+                    "An extension must be requested at least " + limits.extensionNotice()
+                            + " working day(s) before the deadline",
+                    "deadline " + item.handlingDeadline);
+        }
+        perform(() -> item.requestExtension(workingDays, reason, basis, now));
+        trail.append(
+                caseNumber,
+                now,
+                actor,
+                "extension-request",
+                item.status.name(),
+                item.status.name(),
+                workingDays + "个工作日；理由：" + reason + "；依据：" + basis);
+        outbox.append(
+                EventType.EXTENSION_REQUESTED,
+                caseNumber,
+                new ExtensionRequested(
+                        caseNumber, unit(item), workingDays, reason, basis, item.handlingDeadline, actor, now));
+        return WorkItemService.view(item);
+    }
+
+    /** A supervisor approves or rejects the pending extension. */
+    @Transactional
+    public WorkItemView decideExtension(String caseNumber, boolean approve, String reason, String supervisor) {
+        WorkItem item = anyItem(caseNumber);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime previous = item.handlingDeadline;
+        if (approve) {
+            OffsetDateTime extended = item.extensionDays == null
+                    ? previous
+                    : calendar.calendar().addWorkingDays(previous, item.extensionDays);
+            perform(() -> item.approveExtension(extended, now));
+            outbox.append(
+                    EventType.EXTENSION_APPROVED,
+                    caseNumber,
+                    new ExtensionApproved(
+                            caseNumber, unit(item), item.extensionDays, previous, extended, supervisor, now));
+        } else {
+            perform(() -> item.rejectExtension(now));
+            outbox.append(
+                    EventType.EXTENSION_REJECTED,
+                    caseNumber,
+                    new ExtensionRejected(caseNumber, unit(item), reason, previous, supervisor, now));
+        }
+        trail.append(
+                caseNumber,
+                now,
+                supervisor,
+                approve ? "extension-approve" : "extension-reject",
+                item.status.name(),
+                item.status.name(),
+                "办理期限 " + previous + " → " + item.handlingDeadline + (reason == null ? "" : "；" + reason));
+        return WorkItemService.view(item);
+    }
+
+    /**
+     * 回访: the complainant (through the follow-up link) or a hotline operator rates the reply. Satisfied or basically
+     * satisfied closes the case; dissatisfied waits for a supervisor to reopen or close it.
+     */
+    @Transactional
+    public WorkItemView recordFollowUp(
+            String caseNumber, String rating, Boolean solved, String comment, String by, String operator) {
+        WorkItem item = anyItem(caseNumber);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String before = item.status.name();
+        perform(() -> item.recordFollowUp(rating, solved, by, now));
+        String actor = operator == null ? "complainant" : operator;
+        trail.append(
+                caseNumber,
+                now,
+                actor,
+                "follow-up",
+                before,
+                item.status.name(),
+                rating + (solved == null ? "" : solved ? "，已解决" : "，未解决") + (comment == null ? "" : "；" + comment));
+        outbox.append(
+                EventType.FOLLOW_UP_RECORDED,
+                caseNumber,
+                new FollowUpRecorded(caseNumber, unit(item), rating, solved, comment, by, operator, now));
+        if (!"DISSATISFIED".equals(rating)) {
+            close(item, "AFTER_FOLLOW_UP", "SYSTEM", now);
+        }
+        return WorkItemService.view(item);
+    }
+
+    /** 重办: a supervisor sends a dissatisfied case back to the unit with a new deadline. */
+    @Transactional
+    public WorkItemView reopenCase(String caseNumber, String reason, String supervisor) {
+        WorkItem item = anyItem(caseNumber);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String before = item.status.name();
+        OffsetDateTime deadline = calendar.deadlineAfterWorkingDays(now, limits.reopenWorkingDays());
+        perform(() -> item.reopen(deadline, limits.maxReopens(), now));
+        trail.append(
+                caseNumber,
+                now,
+                supervisor,
+                "reopen",
+                before,
+                item.status.name(),
+                "第" + item.reopenCount + "次重办，期限 " + deadline + "；" + reason);
+        outbox.append(
+                EventType.CASE_REOPENED,
+                caseNumber,
+                new CaseReopened(caseNumber, unit(item), item.reopenCount, deadline, reason, supervisor, now));
+        return WorkItemService.view(item);
+    }
+
+    /** 办结/销号 verified by a supervisor (e.g. dissatisfied but not reopened). */
+    @Transactional
+    public WorkItemView closeCase(String caseNumber, String supervisor) {
+        WorkItem item = anyItem(caseNumber);
+        close(item, "BY_SUPERVISOR", supervisor, OffsetDateTime.now(clock));
+        return WorkItemService.view(item);
+    }
+
+    /** Closes a replied case whose follow-up window passed without an answer (不满意未评价 → 未评价办结). */
+    @Transactional
+    public boolean closeUnrated(String caseNumber, OffsetDateTime now) {
+        WorkItem item = workItems.findById(caseNumber);
+        if (item == null
+                || item.status != WorkItem.Status.REPLIED
+                || item.followedUpAt != null
+                || item.followUpDeadline == null
+                || now.isBefore(item.followUpDeadline)) {
+            return false;
+        }
+        close(item, "FOLLOW_UP_EXPIRED", "SYSTEM", now);
+        return true;
+    }
+
+    private void close(WorkItem item, String how, String actor, OffsetDateTime now) {
+        String before = item.status.name();
+        perform(() -> item.close(how, now));
+        trail.append(item.caseNumber, now, actor, "close", before, item.status.name(), how);
+        outbox.append(
+                EventType.CASE_CLOSED,
+                item.caseNumber,
+                new CaseClosed(
+                        item.caseNumber,
+                        unit(item),
+                        how,
+                        item.replyResult,
+                        item.rating,
+                        item.solved,
+                        item.reopenCount,
+                        actor,
+                        now));
+    }
+
+    private WorkItem anyItem(String caseNumber) {
+        WorkItem item = workItems.findById(caseNumber);
+        if (item == null) {
+            throw DomainException.notFound("work item", caseNumber);
+        }
+        return item;
     }
 
     /** The lead unit's own case; other units get 404, as if it did not exist. */

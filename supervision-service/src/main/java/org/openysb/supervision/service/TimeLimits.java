@@ -1,6 +1,7 @@
 package org.openysb.supervision.service;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
@@ -31,6 +32,28 @@ public interface TimeLimits {
     /** 回访 window: working days after the reply. */
     @WithDefault("3")
     int followUpWorkingDays();
+
+    /** 延期: at most this many working days, requested at least {@link #extensionNotice()} working days ahead. */
+    @WithDefault("15")
+    int maxExtensionWorkingDays();
+
+    @WithDefault("1")
+    int extensionNotice();
+
+    /** 重办: working days a reopened case gets, and how often a case may be reopened. */
+    @WithDefault("5")
+    int reopenWorkingDays();
+
+    @WithDefault("2")
+    int maxReopens();
+
+    /** 催办: reminders at these percentages of a limit. */
+    @WithDefault("50,75,90")
+    List<Integer> reminderPercents();
+
+    /** 督办: a supervision order when still overdue this many working days after the deadline. */
+    @WithDefault("5")
+    int supervisionOrderAfterWorkingDays();
 
     /** 办理 limit of an urgent case, on the clock. */
     @WithDefault("24h")

@@ -58,39 +58,41 @@ public class WorkItemService {
             return;
         }
         CaseRouted routed = event.dataAs(CaseRouted.class);
-        if (workItems.findById(routed.caseNumber()) != null) {
-            return; // re-dispatch after a return is handled by the returns flow
-        }
         OffsetDateTime assignedAt = routed.routedAt();
-        WorkItem item = new WorkItem();
-        item.caseNumber = routed.caseNumber();
-        item.leadUnit = routed.lead().code();
-        item.leadName = routed.lead().name();
-        item.coUnits =
-                String.join(";", routed.coHandlers().stream().map(UnitRef::code).toList());
-        item.type = routed.type();
-        item.urgent = routed.urgent();
-        item.channel = routed.channel();
+        WorkItem item = workItems.findById(routed.caseNumber());
+        String action;
+        String before = null;
+        if (item == null) {
+            item = new WorkItem();
+            item.caseNumber = routed.caseNumber();
+            item.type = routed.type();
+            item.urgent = routed.urgent();
+            item.channel = routed.channel();
+            item.district = routed.district();
+            action = "open";
+        } else if (routed.dispatchCount() > item.dispatchCount) {
+            // rerouted after a return, an arbitration ruling or a designation: the new unit gets new clocks
+            before = item.status.name();
+            action = routed.designated() ? "designate" : "reassign";
+        } else {
+            return; // an older dispatch arriving late
+        }
+        item.reassign(
+                routed.lead().code(),
+                routed.lead().name(),
+                String.join(";", routed.coHandlers().stream().map(UnitRef::code).toList()),
+                routed.dispatchCount(),
+                routed.designated(),
+                assignedAt);
         item.category = routed.category();
-        item.district = routed.district();
-        item.assignedAt = assignedAt;
-        item.signForDeadline = routed.urgent()
-                ? calendar.deadlineAfter(assignedAt, limits.urgentSignFor())
-                : calendar.deadlineAfterWorkingDays(assignedAt, limits.signForWorkingDays());
-        item.firstContactDeadline = calendar.deadlineAfterWorkingDays(assignedAt, limits.firstContactWorkingDays());
-        item.returnDeadline = calendar.deadlineAfterWorkingDays(assignedAt, limits.returnWindowWorkingDays());
-        item.handlingDeadline = routed.urgent()
-                ? calendar.deadlineAfter(assignedAt, limits.urgentHandling())
-                : calendar.deadlineAfterWorkingDays(
-                        assignedAt, limits.handlingWorkingDays().getOrDefault(routed.type(), 15));
-        item.updatedAt = OffsetDateTime.now();
+        startClocks(item, assignedAt);
         workItems.persist(item);
         trail.append(
                 item.caseNumber,
                 item.updatedAt,
                 routed.decidedBy(),
-                "open",
-                null,
+                action,
+                before,
                 item.status.name(),
                 "派至" + item.leadName + "主办，签收时限 " + china(item.signForDeadline) + "，办理时限 "
                         + china(item.handlingDeadline));
@@ -106,11 +108,25 @@ public class WorkItemService {
                         item.assignedAt,
                         item.signForDeadline,
                         item.firstContactDeadline,
-                        item.returnDeadline,
+                        item.designated ? null : item.returnDeadline,
                         item.handlingDeadline));
         MDC.put("caseNumber", item.caseNumber);
         LOG.infof("work item opened for %s, sign for by %s", item.leadUnit, item.signForDeadline);
         MDC.remove("caseNumber");
+    }
+
+    /** Starts the clocks of domain.md at assignment (not at sign-for). */
+    private void startClocks(WorkItem item, OffsetDateTime assignedAt) {
+        item.signForDeadline = item.urgent
+                ? calendar.deadlineAfter(assignedAt, limits.urgentSignFor())
+                : calendar.deadlineAfterWorkingDays(assignedAt, limits.signForWorkingDays());
+        item.firstContactDeadline = calendar.deadlineAfterWorkingDays(assignedAt, limits.firstContactWorkingDays());
+        item.returnDeadline = calendar.deadlineAfterWorkingDays(assignedAt, limits.returnWindowWorkingDays());
+        item.handlingDeadline = item.urgent
+                ? calendar.deadlineAfter(assignedAt, limits.urgentHandling())
+                : calendar.deadlineAfterWorkingDays(
+                        assignedAt, limits.handlingWorkingDays().getOrDefault(item.type, 15));
+        item.updatedAt = OffsetDateTime.now();
     }
 
     /** The queue of a handler's units, most urgent sign-for first. */

@@ -45,7 +45,7 @@ class WorkItemActionsTest {
                 .get("/api/work-items/{cn}", caseNumber)
                 .then()
                 .statusCode(200)
-                .body("allowedActions", equalTo(List.of("sign"))));
+                .body("allowedActions", equalTo(List.of("sign", "return"))));
     }
 
     @Test
@@ -58,7 +58,7 @@ class WorkItemActionsTest {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("SIGNED"))
-                .body("allowedActions", equalTo(List.of("first-contact")));
+                .body("allowedActions", equalTo(List.of("first-contact", "return", "extension")));
         given().auth()
                 .oauth2(HANDLER)
                 .contentType(ContentType.JSON)
@@ -66,7 +66,7 @@ class WorkItemActionsTest {
                 .post("/api/work-items/{cn}/first-contact", cn)
                 .then()
                 .statusCode(200)
-                .body("allowedActions", equalTo(List.of("reply")));
+                .body("allowedActions", equalTo(List.of("reply", "return", "extension")));
         given().auth()
                 .oauth2(HANDLER)
                 .contentType(ContentType.JSON)
@@ -110,7 +110,7 @@ class WorkItemActionsTest {
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:openysb:problem:illegal-transition"))
-                .body("detail", containsString("allowed: sign"));
+                .body("detail", containsString("allowed: sign, return"));
         given().auth()
                 .oauth2(HANDLER)
                 .post("/api/work-items/{cn}/sign", cn)
@@ -121,7 +121,7 @@ class WorkItemActionsTest {
                 .post("/api/work-items/{cn}/sign", cn)
                 .then()
                 .statusCode(409)
-                .body("detail", containsString("allowed: first-contact"));
+                .body("detail", containsString("allowed: first-contact, return, extension"));
     }
 
     @Test

@@ -1,0 +1,248 @@
+package org.openysb.supervision.service;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import org.jboss.logging.Logger;
+
+import org.openysb.contracts.EventType;
+import org.openysb.contracts.events.ClueRaised;
+import org.openysb.contracts.events.ReminderDue;
+import org.openysb.contracts.events.ReminderNoticeIssued;
+import org.openysb.contracts.events.SupervisionOrderIssued;
+import org.openysb.contracts.events.UnitRef;
+import org.openysb.outbox.Outbox;
+import org.openysb.supervision.model.WorkItem;
+import org.openysb.supervision.model.WorkingCalendar;
+import org.openysb.supervision.repository.WorkItemRepository;
+
+/**
+ * 催办、督办: the sweep that finds every reminder, reminder notice and supervision order that is due and issues it
+ * exactly once. Candidates are locked with {@code for update skip locked} and every issue is a row of
+ * {@code escalation} with a unique key, so any number of instances may sweep at the same time. The state lives in
+ * the database, so a restart loses no timer.
+ */
+@ApplicationScoped
+public class EscalationService {
+    private static final Logger LOG = Logger.getLogger(EscalationService.class);
+    private static final int BATCH = 500;
+
+    private final EntityManager entityManager;
+    private final WorkItemRepository workItems;
+    private final CalendarService calendar;
+    private final TimeLimits limits;
+    private final TrailService trail;
+    private final CaseActionService actions;
+    private final Outbox outbox;
+
+    public EscalationService(
+            EntityManager entityManager,
+            WorkItemRepository workItems,
+            CalendarService calendar,
+            TimeLimits limits,
+            TrailService trail,
+            CaseActionService actions,
+            Outbox outbox) {
+        this.entityManager = entityManager;
+        this.workItems = workItems;
+        this.calendar = calendar;
+        this.limits = limits;
+        this.trail = trail;
+        this.actions = actions;
+        this.outbox = outbox;
+    }
+
+    @Scheduled(
+            identity = "escalation-sweep",
+            every = "${supervision.sweep.interval:60s}",
+            delay = 30,
+            delayUnit = java.util.concurrent.TimeUnit.SECONDS,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledSweep() {
+        try {
+            sweep(OffsetDateTime.now(WorkingCalendar.CHINA));
+        } catch (RuntimeException e) {
+            LOG.warnf("escalation sweep failed, will retry: %s", e.getMessage());
+        }
+    }
+
+    /** Issues everything due at {@code now}; returns how many reminders, notices, orders and closures it issued. */
+    public int sweep(OffsetDateTime now) {
+        int issued = 0;
+        for (int percent : limits.reminderPercents()) {
+            issued += reminders("HANDLING", "handling_deadline", "('ASSIGNED', 'SIGNED')", percent, now);
+            issued += reminders("SIGN_FOR", "sign_for_deadline", "('ASSIGNED')", percent, now);
+        }
+        issued += overdue(now);
+        issued += expiredFollowUps(now);
+        return issued;
+    }
+
+    private int reminders(String clock, String column, String statuses, int percent, OffsetDateTime now) {
+        String level = "R" + percent;
+        int total = 0;
+        int batch;
+        do {
+            batch = QuarkusTransaction.requiringNew().call(() -> {
+                @SuppressWarnings("unchecked")
+                List<String> due = entityManager
+                        .createNativeQuery("select w.case_number from work_item w where w.status in " + statuses
+                                + " and w." + column + " > ?1"
+                                + " and w.assigned_at + (w." + column + " - w.assigned_at) * ?2 <= ?1"
+                                + " and not exists (select 1 from escalation e where e.case_number = w.case_number"
+                                + " and e.clock = ?3 and e.level = ?4 and e.deadline = w." + column + ")"
+                                + " order by w." + column + " limit ?5 for update skip locked")
+                        .setParameter(1, now)
+                        .setParameter(2, percent / 100.0)
+                        .setParameter(3, clock)
+                        .setParameter(4, level)
+                        .setParameter(5, BATCH)
+                        .getResultList();
+                int n = 0;
+                for (String caseNumber : due) {
+                    WorkItem item = workItems.findById(caseNumber);
+                    OffsetDateTime deadline = "HANDLING".equals(clock) ? item.handlingDeadline : item.signForDeadline;
+                    if (record(caseNumber, clock, level, deadline, now)) {
+                        outbox.append(
+                                EventType.REMINDER_DUE,
+                                caseNumber,
+                                new ReminderDue(caseNumber, unit(item), clock, percent, deadline));
+                        n++;
+                    }
+                }
+                return due.size() == BATCH ? -n - 1 : n;
+            });
+            total += batch < 0 ? -batch - 1 : batch;
+        } while (batch < 0);
+        return total;
+    }
+
+    /** 催办通知书 the working day after the deadline; 督办单 and a clue when still overdue N working days later. */
+    private int overdue(OffsetDateTime now) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<String> late = entityManager
+                    .createNativeQuery("select w.case_number from work_item w where w.status in ('ASSIGNED', 'SIGNED')"
+                            + " and w.handling_deadline < ?1"
+                            + " and not exists (select 1 from escalation e where e.case_number = w.case_number"
+                            + " and e.clock = 'HANDLING' and e.level = 'ORDER' and e.deadline = w.handling_deadline)"
+                            + " order by w.handling_deadline limit ?2 for update skip locked")
+                    .setParameter(1, now)
+                    .setParameter(2, BATCH)
+                    .getResultList();
+            int n = 0;
+            WorkingCalendar cal = calendar.calendar();
+            for (String caseNumber : late) {
+                WorkItem item = workItems.findById(caseNumber);
+                int overdueDays = cal.workingDaysBetween(item.handlingDeadline, now);
+                if (overdueDays >= 1 && record(caseNumber, "HANDLING", "NOTICE", item.handlingDeadline, now)) {
+                    String number = "CB-" + caseNumber + "-" + (item.reopenCount + 1);
+                    outbox.append(
+                            EventType.REMINDER_NOTICE_ISSUED,
+                            caseNumber,
+                            new ReminderNoticeIssued(
+                                    caseNumber,
+                                    unit(item),
+                                    "HANDLING",
+                                    item.handlingDeadline,
+                                    overdueDays,
+                                    number,
+                                    "SYSTEM",
+                                    now));
+                    trail.append(
+                            caseNumber,
+                            now,
+                            "SYSTEM",
+                            "reminder-notice",
+                            item.status.name(),
+                            item.status.name(),
+                            "催办通知书 " + number + "，已超期" + overdueDays + "个工作日");
+                    n++;
+                }
+                if (overdueDays >= 1 + limits.supervisionOrderAfterWorkingDays()
+                        && record(caseNumber, "HANDLING", "ORDER", item.handlingDeadline, now)) {
+                    String number = "DB-" + caseNumber + "-" + (item.reopenCount + 1);
+                    outbox.append(
+                            EventType.SUPERVISION_ORDER_ISSUED,
+                            caseNumber,
+                            new SupervisionOrderIssued(
+                                    caseNumber,
+                                    unit(item),
+                                    "HANDLING",
+                                    item.handlingDeadline,
+                                    overdueDays,
+                                    number,
+                                    "SYSTEM",
+                                    now));
+                    outbox.append(
+                            EventType.CLUE_RAISED,
+                            caseNumber,
+                            new ClueRaised(
+                                    caseNumber,
+                                    UUID.randomUUID().toString(),
+                                    unit(item),
+                                    "OVERDUE_AFTER_ORDER",
+                                    item.leadName + "办理" + caseNumber + "超期" + overdueDays + "个工作日，已发督办单 " + number,
+                                    null,
+                                    "SYSTEM",
+                                    now));
+                    trail.append(
+                            caseNumber,
+                            now,
+                            "SYSTEM",
+                            "supervision-order",
+                            item.status.name(),
+                            item.status.name(),
+                            "督办单 " + number + "，并移送纪检监察线索");
+                    n++;
+                }
+            }
+            return n;
+        });
+    }
+
+    private int expiredFollowUps(OffsetDateTime now) {
+        @SuppressWarnings("unchecked")
+        List<String> expired = QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("select case_number from work_item where status = 'REPLIED'"
+                        + " and followed_up_at is null and follow_up_deadline < ?1 limit ?2")
+                .setParameter(1, now)
+                .setParameter(2, BATCH)
+                .getResultList());
+        int n = 0;
+        for (String caseNumber : expired) {
+            try {
+                if (actions.closeUnrated(caseNumber, now)) {
+                    n++;
+                }
+            } catch (RuntimeException concurrent) {
+                // another instance closed it first (optimistic lock): nothing to do
+            }
+        }
+        return n;
+    }
+
+    private boolean record(String caseNumber, String clock, String level, OffsetDateTime deadline, OffsetDateTime now) {
+        return entityManager
+                        .createNativeQuery("insert into escalation (case_number, clock, level, deadline, issued_at)"
+                                + " values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
+                        .setParameter(1, caseNumber)
+                        .setParameter(2, clock)
+                        .setParameter(3, level)
+                        .setParameter(4, deadline.withOffsetSameInstant(ZoneOffset.UTC))
+                        .setParameter(5, now)
+                        .executeUpdate()
+                == 1;
+    }
+
+    private static UnitRef unit(WorkItem item) {
+        return new UnitRef(item.leadUnit, item.leadName);
+    }
+}
