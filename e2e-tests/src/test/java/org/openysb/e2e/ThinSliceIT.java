@@ -215,7 +215,7 @@ class ThinSliceIT {
                 .body("timeline.step", hasItem("CaseSigned")));
         given().auth()
                 .oauth2(token("inspector1"))
-                .get(url("supervision-service") + "/api/work-items/{caseNumber}/trail", caseNumber)
+                .get(url("supervision-service") + "/api/cases/{caseNumber}/trail", caseNumber)
                 .then()
                 .statusCode(200)
                 .body("intact", equalTo(true))

@@ -22,8 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.openysb.problem.DomainException;
 import org.openysb.supervision.service.CaseActionService;
-import org.openysb.supervision.service.TrailService;
-import org.openysb.supervision.service.TrailView;
 import org.openysb.supervision.service.WorkItemService;
 import org.openysb.supervision.service.WorkItemView;
 
@@ -35,14 +33,11 @@ public class WorkItemResource {
 
     private final WorkItemService workItems;
     private final CaseActionService actions;
-    private final TrailService trail;
     private final SecurityIdentity identity;
 
-    public WorkItemResource(
-            WorkItemService workItems, CaseActionService actions, TrailService trail, SecurityIdentity identity) {
+    public WorkItemResource(WorkItemService workItems, CaseActionService actions, SecurityIdentity identity) {
         this.workItems = workItems;
         this.actions = actions;
-        this.trail = trail;
         this.identity = identity;
     }
 
@@ -129,18 +124,6 @@ public class WorkItemResource {
     @Operation(summary = "Verify the close-out (办结/销号) of a replied case")
     public WorkItemView close(@PathParam("caseNumber") String caseNumber) {
         return actions.closeCase(caseNumber, actor());
-    }
-
-    @GET
-    @Path("/{caseNumber}/trail")
-    @RolesAllowed({"supervisor", "inspector", "admin"})
-    @Operation(summary = "The tamper-evident trail of a case (留痕), with the result of checking its hash chain")
-    public TrailView trail(@PathParam("caseNumber") String caseNumber) {
-        TrailView view = trail.trailOf(caseNumber);
-        if (view.steps().isEmpty()) {
-            throw DomainException.notFound("case", caseNumber);
-        }
-        return view;
     }
 
     /** The acting user's name, as the trail records it. */

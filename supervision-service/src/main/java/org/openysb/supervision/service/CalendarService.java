@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.Year;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 import org.jboss.logging.Logger;
 
+import org.openysb.problem.DomainException;
 import org.openysb.supervision.model.CalendarDay;
 import org.openysb.supervision.model.CalendarYear;
 import org.openysb.supervision.model.WorkingCalendar;
@@ -94,6 +96,91 @@ public class CalendarService {
             }
         }
         return current;
+    }
+
+    /**
+     * Replaces one year of the calendar (the State Council's notice, holiday-cn format) and recomputes the deadlines
+     * of open cases; each changed case gets the change on its trail.
+     *
+     * @return how many open cases got new deadlines
+     */
+    @Transactional
+    public int replaceYear(int year, JsonNode notice, String actor, RecomputeDeadlines recompute) {
+        if (notice.has("year") && notice.path("year").asInt() != year) {
+            throw DomainException.invalidField(
+                    "year", notice.path("year").asInt(), "日历年份与路径不一致", "year does not match the path");
+        }
+        if (!notice.path("days").isArray()) {
+            throw DomainException.invalidField("days", null, "缺少 days 数组", "a days array is required");
+        }
+        int i = 0;
+        for (JsonNode node : notice.path("days")) {
+            String field = "days[" + i++ + "]";
+            LocalDate date;
+            try {
+                date = LocalDate.parse(node.path("date").asText());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw DomainException.invalidField(
+                        field + ".date", node.path("date").asText(), "日期格式应为 yyyy-MM-dd", "date must be yyyy-MM-dd");
+            }
+            if (date.getYear() != year || !node.path("isOffDay").isBoolean()) {
+                throw DomainException.invalidField(
+                        field,
+                        node.toString(),
+                        "日期须在该年内且 isOffDay 为布尔值",
+                        "date within the year and a boolean isOffDay required");
+            }
+        }
+        repository.delete("year", year);
+        repository
+                .getEntityManager()
+                .createQuery("delete from CalendarYear where year = ?1")
+                .setParameter(1, year)
+                .executeUpdate();
+        repository.getEntityManager().flush();
+        loadYear(year, notice, "admin:" + actor);
+        repository.getEntityManager().flush();
+        synchronized (this) {
+            calendar = null;
+        }
+        WorkingCalendar updated = calendar();
+        return recompute.recompute(updated, year, actor);
+    }
+
+    /** Recomputes open cases' deadlines after a calendar change (implemented by the work-item side). */
+    @FunctionalInterface
+    public interface RecomputeDeadlines {
+        int recompute(WorkingCalendar calendar, int year, String actor);
+    }
+
+    /** Other instances pick up a calendar change within a minute. */
+    @io.quarkus.scheduler.Scheduled(
+            identity = "calendar-refresh",
+            every = "60s",
+            delay = 60,
+            delayUnit = java.util.concurrent.TimeUnit.SECONDS)
+    @Transactional
+    void refresh() {
+        synchronized (this) {
+            calendar = null;
+        }
+        calendar();
+    }
+
+    /** The listed days of a year, as loaded. */
+    @Transactional
+    public List<CalendarDay> daysOf(int year) {
+        return repository.list("year = ?1 order by day", year);
+    }
+
+    /** Years of the next {@code ahead} that have no calendar loaded, from the current year on. */
+    public List<Integer> missingYears(int ahead) {
+        int thisYear = Year.now(WorkingCalendar.CHINA).getValue();
+        WorkingCalendar cal = calendar();
+        return java.util.stream.IntStream.rangeClosed(thisYear, thisYear + ahead)
+                .filter(y -> !cal.covers(y))
+                .boxed()
+                .toList();
     }
 
     /** A working-day deadline; warns when it reaches a year without a calendar. */

@@ -115,6 +115,46 @@ public class WorkItemService {
         MDC.remove("caseNumber");
     }
 
+    /**
+     * After a calendar change: recomputes the clocks of open cases assigned in or running into {@code year} (reopened
+     * cases keep their reopen deadline) and records each change on the case's trail.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int recomputeDeadlines(org.openysb.supervision.model.WorkingCalendar calendar, int year, String actor) {
+        int changed = 0;
+        for (WorkItem item : workItems.list("status <> ?1", WorkItem.Status.CLOSED)) {
+            if (item.reopenCount > 0 || item.urgent) {
+                continue;
+            }
+            OffsetDateTime before = item.handlingDeadline;
+            OffsetDateTime signBefore = item.signForDeadline;
+            OffsetDateTime assignedAt = item.assignedAt;
+            item.signForDeadline = calendar.addWorkingDays(assignedAt, limits.signForWorkingDays());
+            item.firstContactDeadline = calendar.addWorkingDays(assignedAt, limits.firstContactWorkingDays());
+            item.returnDeadline = calendar.addWorkingDays(assignedAt, limits.returnWindowWorkingDays());
+            OffsetDateTime handling = calendar.addWorkingDays(
+                    assignedAt, limits.handlingWorkingDays().getOrDefault(item.type, 15));
+            if (item.extensionState == WorkItem.Extension.APPROVED && item.extensionDays != null) {
+                item.originalHandlingDeadline = handling;
+                handling = calendar.addWorkingDays(handling, item.extensionDays);
+            }
+            item.handlingDeadline = handling;
+            if (!before.isEqual(item.handlingDeadline) || !signBefore.isEqual(item.signForDeadline)) {
+                changed++;
+                item.updatedAt = OffsetDateTime.now();
+                trail.append(
+                        item.caseNumber,
+                        item.updatedAt,
+                        actor,
+                        "deadline-recomputed",
+                        item.status.name(),
+                        item.status.name(),
+                        year + "年工作日历变更：办理期限 " + china(before) + " → " + china(item.handlingDeadline));
+            }
+        }
+        return changed;
+    }
+
     /** Starts the clocks of domain.md at assignment (not at sign-for). */
     private void startClocks(WorkItem item, OffsetDateTime assignedAt) {
         item.signForDeadline = item.urgent

@@ -28,6 +28,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 public class RoutingConsumerTest {
 
     public static void route(String caseNumber, String unit, String unitName, String routedAt, boolean urgent) {
+        route(caseNumber, unit, unitName, routedAt, urgent, "COMPLAINT");
+    }
+
+    public static void route(
+            String caseNumber, String unit, String unitName, String routedAt, boolean urgent, String type) {
         CaseRouted routed = new CaseRouted(
                 caseNumber,
                 "MARKET_ENTRY",
@@ -35,7 +40,7 @@ public class RoutingConsumerTest {
                 new UnitRef(unit, unitName),
                 List.of(new UnitRef("ZWFW", "市政府政务服务中心")),
                 "D01",
-                "COMPLAINT",
+                type,
                 urgent,
                 "WEB",
                 1,

@@ -161,7 +161,7 @@ class WorkItemActionsTest {
         String inspector = TestTokens.token("inspector1", "inspector");
         given().auth()
                 .oauth2(inspector)
-                .get("/api/work-items/{cn}/trail", cn)
+                .get("/api/cases/{cn}/trail", cn)
                 .then()
                 .statusCode(200)
                 .body("intact", equalTo(true))
@@ -196,15 +196,17 @@ class WorkItemActionsTest {
         });
         given().auth()
                 .oauth2(inspector)
-                .get("/api/work-items/{cn}/trail", cn)
+                .get("/api/cases/{cn}/trail", cn)
                 .then()
                 .statusCode(200)
                 .body("intact", equalTo(false))
                 .body("brokenAt", equalTo("seq 2"));
         given().auth()
-                .oauth2(HANDLER)
-                .get("/api/work-items/{cn}/trail", cn)
+                .oauth2(inspector)
+                .get("/api/cases/{cn}/trail/verify", cn)
                 .then()
-                .statusCode(403);
+                .statusCode(200)
+                .body("intact", equalTo(false));
+        given().auth().oauth2(HANDLER).get("/api/cases/{cn}/trail", cn).then().statusCode(403);
     }
 }
