@@ -1,6 +1,7 @@
 package org.openysb.intake.model;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -15,16 +16,28 @@ public class Complainant {
     @Column(name = "complainant_name", length = 200)
     public String name;
 
-    @Column(name = "complainant_mobile", length = 20)
+    /** Encrypted at rest. */
+    @Convert(converter = EncryptedString.class)
+    @Column(name = "complainant_mobile", length = 200)
     public String mobile;
 
-    @Column(name = "complainant_email", length = 200)
+    /** Keyed hash of the mobile number, to find the same complainant's earlier cases. */
+    @Column(name = "complainant_mobile_hash", length = 64)
+    public String mobileHash;
+
+    /** Encrypted at rest. */
+    @Convert(converter = EncryptedString.class)
+    @Column(name = "complainant_email", length = 600)
     public String email;
 
-    @Column(name = "complainant_id_number", length = 18)
+    /** Encrypted at rest. */
+    @Convert(converter = EncryptedString.class)
+    @Column(name = "complainant_id_number", length = 200)
     public String idNumber;
 
-    @Column(name = "complainant_credit_code", length = 18)
+    /** Encrypted at rest (always, not only for confidential cases: one rule is easier to hold to). */
+    @Convert(converter = EncryptedString.class)
+    @Column(name = "complainant_credit_code", length = 200)
     public String creditCode;
 
     @Column(name = "complainant_contact_person", length = 100)
@@ -32,6 +45,11 @@ public class Complainant {
 
     public boolean contactable() {
         return mobile != null || email != null;
+    }
+
+    @Override
+    public String toString() {
+        return "Complainant[" + kind + ", mobile=" + maskedMobile() + "]";
     }
 
     /** {@code 138****1234}, or null when there is no mobile. */

@@ -81,11 +81,25 @@ public class Complaint {
     @Column(name = "assigned_unit_name", length = 100)
     public String assignedUnitName;
 
+    /** The earlier case this one repeats (并单), or null. */
+    @Column(name = "repeat_of", length = 20)
+    public String repeatOf;
+
+    /** Text similarity to {@link #repeatOf} (0–1). */
+    @Column(name = "repeat_similarity")
+    public Double repeatSimilarity;
+
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
     @Version
     public long version;
+
+    /** Links this case to an earlier one about the same matter (并单); the complainant keeps their own case. */
+    public void markRepeatOf(String earlierCaseNumber, double similarity) {
+        repeatOf = earlierCaseNumber;
+        repeatSimilarity = similarity;
+    }
 
     /** Constant-time comparison of a query code with the stored hash. */
     public boolean queryCodeMatches(String queryCode) {

@@ -14,11 +14,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,7 +30,9 @@ import org.openysb.intake.model.ComplainantKind;
 import org.openysb.intake.service.CaseTracking;
 import org.openysb.intake.service.ComplaintService;
 import org.openysb.intake.service.NewComplaint;
+import org.openysb.intake.service.QueryCodeThrottle;
 import org.openysb.intake.service.ReferenceData;
+import org.openysb.intake.service.RepeatView;
 import org.openysb.intake.service.SubmittedComplaint;
 import org.openysb.problem.DomainException;
 import org.openysb.problem.Problem;
@@ -40,11 +44,14 @@ public class ComplaintResource {
     private final ComplaintService service;
     private final ReferenceData reference;
     private final SecurityIdentity identity;
+    private final QueryCodeThrottle throttle;
 
-    public ComplaintResource(ComplaintService service, ReferenceData reference, SecurityIdentity identity) {
+    public ComplaintResource(
+            ComplaintService service, ReferenceData reference, SecurityIdentity identity, QueryCodeThrottle throttle) {
         this.service = service;
         this.reference = reference;
         this.identity = identity;
+        this.throttle = throttle;
     }
 
     @POST
@@ -99,14 +106,35 @@ public class ComplaintResource {
             responseCode = "404",
             description = "unknown case or wrong query code",
             content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = Problem.MEDIA_TYPE))
-    public CaseTracking track(@PathParam("caseNumber") String caseNumber, @QueryParam("queryCode") String queryCode) {
-        return service.track(caseNumber, queryCode)
-                .orElseThrow(() -> new DomainException(
-                        404,
-                        "case-not-found",
-                        "未找到该诉求，请核对案件编号和查询码",
-                        "No case with this number and query code",
-                        "check the case number and the query code"));
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "429",
+            description = "too many wrong query codes from this client",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = Problem.MEDIA_TYPE))
+    public CaseTracking track(
+            @PathParam("caseNumber") String caseNumber,
+            @QueryParam("queryCode") String queryCode,
+            @Context HttpServerRequest http) {
+        // the client address; X-Forwarded-For is honoured only from the trusted proxies (quarkus.http.proxy.*)
+        String client =
+                http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        throttle.requireNotThrottled(client);
+        return service.track(caseNumber, queryCode).orElseThrow(() -> {
+            throttle.recordWrongCode(client);
+            return new DomainException(
+                    404,
+                    "case-not-found",
+                    "未找到该诉求，请核对案件编号和查询码",
+                    "No case with this number and query code",
+                    "check the case number and the query code");
+        });
+    }
+
+    @GET
+    @Path("/{caseNumber}/repeats")
+    @RolesAllowed({"dispatcher", "coordinator", "supervisor", "inspector", "admin"})
+    @Operation(summary = "Repeat links of a case (并单): the earlier case it repeats, and the cases that repeat it")
+    public RepeatView repeats(@PathParam("caseNumber") String caseNumber) {
+        return service.listRepeats(caseNumber).orElseThrow(() -> DomainException.notFound("case", caseNumber));
     }
 
     @GET

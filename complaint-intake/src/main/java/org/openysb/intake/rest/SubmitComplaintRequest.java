@@ -12,13 +12,14 @@ import org.openysb.intake.model.ComplainantKind;
 import org.openysb.intake.model.ComplaintType;
 import org.openysb.intake.rest.validation.CreditCode;
 import org.openysb.intake.rest.validation.IdNumber;
+import org.openysb.intake.rest.validation.PlainText;
 
 /** A complaint filed on the web (网上投诉). */
 public record SubmitComplaintRequest(
         @NotNull(message = "{openysb.type.required}") ComplaintType type,
         boolean urgent,
-        @NotBlank(message = "{openysb.title.required}") @Size(max = 200) String title,
-        @NotBlank(message = "{openysb.content.required}") @Size(max = 5000) String content,
+        @NotBlank(message = "{openysb.title.required}") @Size(max = 200) @PlainText String title,
+        @NotBlank(message = "{openysb.content.required}") @Size(max = 5000) @PlainText String content,
         @NotBlank(message = "{openysb.district.required}") @Pattern(regexp = "^[A-Z0-9]{2,10}$") String district,
         @Pattern(regexp = "^[A-Z_]{2,50}$") String categoryHint,
         @Pattern(regexp = "^[A-Z0-9]{2,20}$") String accusedUnit,
@@ -35,12 +36,12 @@ public record SubmitComplaintRequest(
     /** The person or enterprise who complains. */
     public record ComplainantRequest(
             @NotNull(message = "{openysb.complainant.kind.required}") ComplainantKind kind,
-            @Size(max = 200) String name,
+            @Size(max = 200) @PlainText String name,
             @Pattern(regexp = "^1[3-9][0-9]{9}$", message = "{openysb.mobile.invalid}") String mobile,
             @Email @Size(max = 200) String email,
             @IdNumber String idNumber,
             @CreditCode String creditCode,
-            @Size(max = 100) String contactPerson) {
+            @Size(max = 100) @PlainText String contactPerson) {
 
         @AssertTrue(message = "{openysb.complainant.name.required}")
         public boolean isNamedUnlessAnonymous() {

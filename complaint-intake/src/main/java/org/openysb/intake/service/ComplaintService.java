@@ -16,6 +16,7 @@ import org.jboss.logging.MDC;
 import org.openysb.contracts.EventType;
 import org.openysb.contracts.events.ComplainantRef;
 import org.openysb.contracts.events.ComplaintSubmitted;
+import org.openysb.intake.crypto.FieldCipher;
 import org.openysb.intake.model.CaseStatus;
 import org.openysb.intake.model.Complainant;
 import org.openysb.intake.model.ComplainantKind;
@@ -30,17 +31,27 @@ import org.openysb.outbox.Outbox;
 public class ComplaintService {
     private static final Logger LOG = Logger.getLogger(ComplaintService.class);
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final String REF_PREFIX = "complaint:";
 
     private final ComplaintRepository complaints;
     private final TimelineRepository timeline;
     private final Outbox outbox;
+    private final FieldCipher cipher;
+    private final RepeatDetection repeats;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.system(CHINA);
 
-    public ComplaintService(ComplaintRepository complaints, TimelineRepository timeline, Outbox outbox) {
+    public ComplaintService(
+            ComplaintRepository complaints,
+            TimelineRepository timeline,
+            Outbox outbox,
+            FieldCipher cipher,
+            RepeatDetection repeats) {
         this.complaints = complaints;
         this.timeline = timeline;
         this.outbox = outbox;
+        this.cipher = cipher;
+        this.repeats = repeats;
     }
 
     /** Stores the complaint, gives it a case number and query code, and publishes ComplaintSubmitted with it. */
@@ -74,12 +85,21 @@ public class ComplaintService {
         who.idNumber = input.idNumber();
         who.creditCode = input.creditCode();
         who.contactPerson = input.contactPerson();
+        who.mobileHash = cipher.lookupHash(who.mobile);
+        repeats.findEarlierCase(complaint)
+                .ifPresent(match -> complaint.markRepeatOf(match.caseNumber(), match.similarity()));
         complaints.persist(complaint);
         timeline.persist(
                 TimelineEntry.of(complaint.caseNumber, now, EventType.COMPLAINT_SUBMITTED.simpleName(), "诉求已受理，等待派单"));
         outbox.append(EventType.COMPLAINT_SUBMITTED, complaint.caseNumber, toEvent(complaint));
         MDC.put("caseNumber", complaint.caseNumber);
-        LOG.infof("accepted %s complaint via %s in %s", complaint.type, complaint.channel, complaint.district);
+        LOG.infof(
+                "accepted %s complaint via %s in %s from %s%s",
+                complaint.type,
+                complaint.channel,
+                complaint.district,
+                who,
+                complaint.repeatOf == null ? "" : ", repeat of " + complaint.repeatOf);
         MDC.remove("caseNumber");
         return new SubmittedComplaint(complaint.caseNumber, queryCode, complaint.receivedAt, complaint.status.name());
     }
@@ -97,6 +117,42 @@ public class ComplaintService {
     @Transactional
     public List<CaseTracking> listOwnCases(String subject) {
         return complaints.listByOwner(subject).stream().map(this::toTracking).toList();
+    }
+
+    /** The repeat links of a case (并单), for dispatchers; empty for an unknown case. */
+    @Transactional
+    public Optional<RepeatView> listRepeats(String caseNumber) {
+        return complaints
+                .findByCaseNumber(caseNumber)
+                .map(c -> new RepeatView(
+                        c.caseNumber,
+                        c.repeatOf,
+                        c.repeatSimilarity,
+                        complaints.listRepeatsOf(c.caseNumber).stream()
+                                .map(r -> new RepeatView.Repeat(
+                                        r.caseNumber, r.channel.name(), china(r.receivedAt), r.repeatSimilarity))
+                                .toList()));
+    }
+
+    /**
+     * Resolves a complainant reference ({@code complaint:<caseNumber>}, as in ComplaintSubmitted) to contact details in
+     * clear, for the services that must contact the complainant; empty when unknown.
+     */
+    @Transactional
+    public Optional<ContactDetails> resolveContact(String ref) {
+        if (ref == null || !ref.startsWith(REF_PREFIX)) {
+            return Optional.empty();
+        }
+        return complaints
+                .findByCaseNumber(ref.substring(REF_PREFIX.length()))
+                .map(c -> new ContactDetails(
+                        ref,
+                        c.complainant.kind.name(),
+                        c.complainant.name,
+                        c.complainant.mobile,
+                        c.complainant.email,
+                        c.anonymous,
+                        c.confidential));
     }
 
     private CaseTracking toTracking(Complaint c) {
@@ -124,7 +180,7 @@ public class ComplaintService {
         boolean hideName = c.anonymous || c.confidential;
         ComplainantRef ref = new ComplainantRef(
                 who.kind.name(),
-                "complaint:" + c.caseNumber,
+                REF_PREFIX + c.caseNumber,
                 hideName ? null : who.name,
                 who.maskedMobile(),
                 who.contactable());
@@ -142,6 +198,6 @@ public class ComplaintService {
                 c.confidential,
                 c.receivedAt,
                 ref,
-                null);
+                c.repeatOf);
     }
 }

@@ -1,0 +1,61 @@
+package org.openysb.intake.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** complaint-intake settings; every number here is a default an administrator may change. */
+@ConfigMapping(prefix = "intake")
+public interface IntakeConfig {
+    Crypto crypto();
+
+    Hotline hotline();
+
+    Repeats repeats();
+
+    Tracking tracking();
+
+    interface Crypto {
+        /**
+         * AES key, base64 (16, 24 or 32 bytes; 32 recommended). In production only from the environment variable
+         * {@code INTAKE_CRYPTO_KEY}: without it the service does not start, and the local-development key is refused.
+         */
+        String key();
+    }
+
+    interface Hotline {
+        /** Most rows one batch import may carry (a day's work orders). */
+        @WithDefault("20000")
+        int batchMaxRows();
+    }
+
+    /** Repeat detection (并单). */
+    interface Repeats {
+        /** How far back earlier cases are looked at. */
+        @WithDefault("P30D")
+        Duration window();
+
+        /** Similarity (character-bigram Jaccard, 0–1) above which the same complainant's case is a repeat. */
+        @WithDefault("0.35")
+        double sameComplainantThreshold();
+
+        /** Similarity above which anyone's case in the same district is a repeat (near-duplicate text). */
+        @WithDefault("0.6")
+        double sameDistrictThreshold();
+
+        /** Most earlier cases compared per new complaint (newest first). */
+        @WithDefault("500")
+        int maxCandidates();
+    }
+
+    /** Public tracking with the query code. */
+    interface Tracking {
+        /** Wrong query codes one client may send within {@link #wrongCodeWindow()} before it gets 429. */
+        @WithDefault("10")
+        int maxWrongCodes();
+
+        @WithDefault("PT15M")
+        Duration wrongCodeWindow();
+    }
+}

@@ -1,0 +1,61 @@
+package org.openysb.intake.service;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.openysb.intake.config.IntakeConfig;
+import org.openysb.intake.model.Complaint;
+import org.openysb.intake.model.RepeatCandidate;
+import org.openysb.intake.model.TextSimilarity;
+import org.openysb.intake.repository.ComplaintRepository;
+
+/**
+ * Finds the earlier case a new complaint repeats (并单): the same complainant (same mobile number) about a similar
+ * matter, or near-duplicate text about the same district from anyone, within the configured window. A repeat links
+ * to the first case of its group, never to another repeat.
+ */
+@ApplicationScoped
+public class RepeatDetection {
+    private final ComplaintRepository complaints;
+    private final IntakeConfig.Repeats config;
+
+    public RepeatDetection(ComplaintRepository complaints, IntakeConfig config) {
+        this.complaints = complaints;
+        this.config = config.repeats();
+    }
+
+    public record Match(String caseNumber, double similarity) {}
+
+    public Optional<Match> findEarlierCase(Complaint complaint) {
+        OffsetDateTime since = complaint.receivedAt.minus(config.window());
+        String mobileHash = complaint.complainant.mobileHash;
+        Set<String> grams = TextSimilarity.bigrams(complaint.title + "\n" + complaint.content);
+        RepeatCandidate best = null;
+        double bestScore = 0;
+        for (RepeatCandidate candidate :
+                complaints.listRepeatCandidates(complaint.district, mobileHash, since, config.maxCandidates())) {
+            boolean sameComplainant = mobileHash != null && mobileHash.equals(candidate.mobileHash());
+            boolean sameDistrict = complaint.district.equals(candidate.district());
+            double threshold = sameComplainant
+                    ? Math.min(config.sameComplainantThreshold(), config.sameDistrictThreshold())
+                    : config.sameDistrictThreshold();
+            if (!sameComplainant && !sameDistrict) {
+                continue;
+            }
+            double score = TextSimilarity.jaccard(grams, TextSimilarity.bigrams(candidate.text()));
+            // candidates come newest first: ">=" prefers the earlier of two equally similar cases
+            if (score >= threshold && score >= bestScore) {
+                best = candidate;
+                bestScore = score;
+            }
+        }
+        if (best == null) {
+            return Optional.empty();
+        }
+        String root = best.repeatOf() != null ? best.repeatOf() : best.caseNumber();
+        return Optional.of(new Match(root, Math.round(bestScore * 1000) / 1000.0));
+    }
+}
