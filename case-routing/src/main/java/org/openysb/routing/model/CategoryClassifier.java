@@ -63,6 +63,10 @@ public final class CategoryClassifier {
         return model;
     }
 
+    public Set<String> categories() {
+        return categories;
+    }
+
     public int trainingSize() {
         return trainingSize;
     }

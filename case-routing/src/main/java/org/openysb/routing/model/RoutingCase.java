@@ -64,6 +64,25 @@ public class RoutingCase {
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
+    /** The dispatcher who claimed the case in the manual dispatch queue. */
+    @Column(name = "claimed_by", length = 100)
+    public String claimedBy;
+
+    @Column(name = "claimed_at")
+    public OffsetDateTime claimedAt;
+
+    /** When the current lead received the case (the return window starts here). */
+    @Column(name = "routed_at")
+    public OffsetDateTime routedAt;
+
+    /** The unit whose return waits for arbitration. */
+    @Column(name = "returned_by", length = 20)
+    public String returnedBy;
+
+    /** The current lead signed for the case (签收): it can no longer be returned. */
+    @Column(nullable = false)
+    public boolean accepted;
+
     @Version
     public long version;
 
@@ -72,7 +91,64 @@ public class RoutingCase {
         this.currentLead = lead;
         this.status = Status.ROUTED;
         this.dispatchCount++;
+        this.routedAt = at;
         this.updatedAt = at;
+        this.claimedBy = null;
+        this.claimedAt = null;
+        this.returnedBy = null;
+        this.accepted = false;
+    }
+
+    /** A designated unit (指定承办) cannot return the case again. */
+    public void designatedTo(String category, String lead, OffsetDateTime at) {
+        routedTo(category, lead, at);
+        this.designated = true;
+    }
+
+    /** Claims the case in the manual dispatch queue; false when another dispatcher holds it. */
+    public boolean claim(String dispatcher, OffsetDateTime at) {
+        if (claimedBy != null && !claimedBy.equals(dispatcher)) {
+            return false;
+        }
+        if (claimedBy == null) {
+            claimedBy = dispatcher;
+            claimedAt = at;
+            updatedAt = at;
+        }
+        return true;
+    }
+
+    public void sentToArbitration(String returningUnit, OffsetDateTime at) {
+        this.status = Status.IN_ARBITRATION;
+        this.returnedBy = returningUnit;
+        this.updatedAt = at;
+    }
+
+    public void signedBy(String unit, OffsetDateTime at) {
+        if (unit.equals(currentLead) && status == Status.ROUTED) {
+            this.accepted = true;
+            this.updatedAt = at;
+        }
+    }
+
+    /** Why a return by {@code unit} at {@code at} is refused, or null when it may proceed. */
+    public String refusalOfReturn(String unit, String basis, OffsetDateTime at, java.time.Duration window) {
+        if (basis == null || basis.isBlank()) {
+            return "退单未说明依据（权责清单条目或职责文件）";
+        }
+        if (designated) {
+            return "本单位为指定承办单位，不得再次退单";
+        }
+        if (accepted) {
+            return "本单位已签收，不得退单";
+        }
+        if (status != Status.ROUTED || !unit.equals(currentLead)) {
+            return "退单单位不是当前主办单位";
+        }
+        if (routedAt != null && at.isAfter(routedAt.plus(window))) {
+            return "超过退单时限";
+        }
+        return null;
     }
 
     public void queuedForManualDispatch(String suggestedCategory, OffsetDateTime at) {

@@ -13,12 +13,13 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "routing_decision")
 public class RoutingDecision {
-    /** AUTO (classifier), MANUAL_QUEUE (sent to the dispatchers), MANUAL (dispatcher), later RETURN, RULING, DESIGNATION. */
+    /** AUTO (classifier), MANUAL_QUEUE (sent to the dispatchers), MANUAL (dispatcher), RETURN (a unit's return and what became of it), REROUTE (to the next-best unit after a return), RULING, DESIGNATION. */
     public enum Kind {
         AUTO,
         MANUAL_QUEUE,
         MANUAL,
         RETURN,
+        REROUTE,
         RULING,
         DESIGNATION
     }

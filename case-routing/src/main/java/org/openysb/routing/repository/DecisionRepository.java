@@ -13,4 +13,9 @@ public class DecisionRepository implements PanacheRepository<RoutingDecision> {
     public List<RoutingDecision> listByCase(String caseNumber) {
         return list("caseNumber = ?1 order by decidedAt, id", caseNumber);
     }
+
+    public java.util.Optional<RoutingDecision> latest(String caseNumber, RoutingDecision.Kind kind) {
+        return find("caseNumber = ?1 and kind = ?2 order by id desc", caseNumber, kind)
+                .firstResultOptional();
+    }
 }

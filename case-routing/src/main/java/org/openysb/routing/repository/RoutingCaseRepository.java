@@ -1,5 +1,7 @@
 package org.openysb.routing.repository;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -7,4 +9,11 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import org.openysb.routing.model.RoutingCase;
 
 @ApplicationScoped
-public class RoutingCaseRepository implements PanacheRepositoryBase<RoutingCase, String> {}
+public class RoutingCaseRepository implements PanacheRepositoryBase<RoutingCase, String> {
+    /** Urgent cases first, then oldest first. */
+    public List<RoutingCase> listByStatus(RoutingCase.Status status, int limit) {
+        return find("status = ?1 order by urgent desc, receivedAt, caseNumber", status)
+                .page(0, limit)
+                .list();
+    }
+}

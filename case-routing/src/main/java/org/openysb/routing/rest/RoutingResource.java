@@ -1,5 +1,7 @@
 package org.openysb.routing.rest;
 
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -11,11 +13,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.openysb.problem.DomainException;
 import org.openysb.routing.service.CaseHistory;
+import org.openysb.routing.service.ClassifierService;
+import org.openysb.routing.service.DispatchService;
+import org.openysb.routing.service.DispatchViews;
 import org.openysb.routing.service.RoutingProposal;
 import org.openysb.routing.service.RoutingService;
 
@@ -24,9 +30,27 @@ import org.openysb.routing.service.RoutingService;
 @Produces(MediaType.APPLICATION_JSON)
 public class RoutingResource {
     private final RoutingService routing;
+    private final DispatchService dispatch;
+    private final ClassifierService classifiers;
+    private final SecurityIdentity identity;
 
-    public RoutingResource(RoutingService routing) {
+    public RoutingResource(
+            RoutingService routing,
+            DispatchService dispatch,
+            ClassifierService classifiers,
+            SecurityIdentity identity) {
         this.routing = routing;
+        this.dispatch = dispatch;
+        this.classifiers = classifiers;
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("/classifier/versions")
+    @RolesAllowed({"coordinator", "admin"})
+    @Operation(summary = "Every training of the category classifier (start, dispatcher decisions, rulings)")
+    public List<ClassifierService.ClassifierVersionView> classifierVersions() {
+        return classifiers.listVersions();
     }
 
     @POST
@@ -44,5 +68,88 @@ public class RoutingResource {
     @Operation(summary = "The full routing history of a case")
     public CaseHistory history(@PathParam("caseNumber") String caseNumber) {
         return routing.history(caseNumber).orElseThrow(() -> DomainException.notFound("case", caseNumber));
+    }
+
+    @GET
+    @Path("/manual-queue")
+    @RolesAllowed({"dispatcher", "coordinator", "admin"})
+    @Operation(summary = "Cases waiting for manual dispatch, urgent first, with the classifier's suggestion and why")
+    public List<DispatchViews.QueuedCase> manualQueue() {
+        return dispatch.listManualQueue();
+    }
+
+    @POST
+    @Path("/manual-queue/{caseNumber}/claim")
+    @RolesAllowed({"dispatcher", "coordinator", "admin"})
+    @Operation(summary = "Claim a queued case (409 when another dispatcher holds it)")
+    public DispatchViews.QueuedCase claim(@PathParam("caseNumber") String caseNumber) {
+        return dispatch.claimCase(caseNumber, user());
+    }
+
+    @POST
+    @Path("/cases/{caseNumber}/dispatch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"dispatcher", "coordinator", "admin"})
+    @Operation(summary = "Dispatch a queued case to a lead unit (人工派单); the decision teaches the classifier")
+    public DispatchViews.Dispatched dispatch(
+            @PathParam("caseNumber") String caseNumber, @NotNull @Valid DispatchRequest request) {
+        return dispatch.dispatchCase(
+                caseNumber, request.category(), request.lead(), request.coHandlers(), request.reason(), user());
+    }
+
+    @GET
+    @Path("/arbitration")
+    @RolesAllowed({"coordinator", "admin"})
+    @Operation(summary = "Returned cases waiting for a ruling (仲裁)")
+    public List<DispatchViews.ArbitrationCase> arbitration() {
+        return dispatch.listArbitration();
+    }
+
+    @POST
+    @Path("/cases/{caseNumber}/ruling")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("coordinator")
+    @Operation(summary = "Uphold a return and choose the unit, or reject it (improper return) and send the case back")
+    public DispatchViews.Dispatched ruling(
+            @PathParam("caseNumber") String caseNumber, @NotNull @Valid RulingRequest request) {
+        return dispatch.ruleOnReturn(
+                caseNumber,
+                request.upheld(),
+                request.category(),
+                request.lead(),
+                request.coHandlers(),
+                request.reason(),
+                user());
+    }
+
+    @POST
+    @Path("/cases/{caseNumber}/designation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("coordinator")
+    @Operation(summary = "Designate the handling unit (指定承办); it can no longer return the case")
+    public DispatchViews.Dispatched designation(
+            @PathParam("caseNumber") String caseNumber, @NotNull @Valid DesignationRequest request) {
+        return dispatch.designateHandler(
+                caseNumber, request.category(), request.lead(), request.coHandlers(), request.reason(), user());
+    }
+
+    @GET
+    @Path("/units/{code}/returns")
+    @RolesAllowed({"dispatcher", "coordinator", "admin", "supervisor", "inspector"})
+    @Operation(summary = "Returns of one unit, with improper and refused returns")
+    public DispatchViews.UnitReturns unitReturns(@PathParam("code") String code) {
+        return dispatch.unitReturns(code);
+    }
+
+    @GET
+    @Path("/returns/stats")
+    @RolesAllowed({"dispatcher", "coordinator", "admin", "supervisor", "inspector"})
+    @Operation(summary = "Returns, reroutes, arbitrations, improper and refused returns per unit")
+    public List<DispatchViews.UnitReturnStats> returnStats() {
+        return dispatch.returnStats();
+    }
+
+    private String user() {
+        return identity.getPrincipal().getName();
     }
 }

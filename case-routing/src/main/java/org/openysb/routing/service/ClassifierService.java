@@ -6,49 +6,139 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jboss.logging.Logger;
 
 import org.openysb.routing.model.CategoryClassifier;
+import org.openysb.routing.model.ClassifierVersion;
+import org.openysb.routing.model.TrainingExample;
+import org.openysb.routing.repository.ClassifierVersionRepository;
+import org.openysb.routing.repository.TrainingExampleRepository;
 
 /**
  * Holds the trained category classifier. Training data: the labelled cases shipped with the service
- * (sample-complaints.jsonl, training-complaints.jsonl) and the expert phrases of routing/keywords.csv.
+ * (sample-complaints.jsonl, training-complaints.jsonl, routing/extra-training-complaints.jsonl), the expert phrases
+ * of routing/keywords.csv and every dispatcher decision and arbitration ruling (table training_example). Each
+ * (re)training is recorded in classifier_version.
+ *
+ * <p>Learning is copy-on-write: a new example retrains a fresh model that replaces the current one when the
+ * transaction that recorded the example commits, so that classification never reads a model being changed.
  */
 @ApplicationScoped
 public class ClassifierService {
     private static final Logger LOG = Logger.getLogger(ClassifierService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final List<String> TRAINING_RESOURCES = List.of(
+            "reference/sample-complaints.jsonl",
+            "reference/training-complaints.jsonl",
+            "routing/extra-training-complaints.jsonl");
 
+    private final TrainingExampleRepository examples;
+    private final ClassifierVersionRepository versions;
+    private final TransactionSynchronizationRegistry transactions;
+    private volatile List<CategoryClassifier.Example> shipped;
+    private volatile List<CategoryClassifier.Keyword> keywords;
     private volatile CategoryClassifier classifier;
 
+    public ClassifierService(
+            TrainingExampleRepository examples,
+            ClassifierVersionRepository versions,
+            TransactionSynchronizationRegistry transactions) {
+        this.examples = examples;
+        this.versions = versions;
+        this.transactions = transactions;
+    }
+
+    /** The current model for these categories; trained (and recorded) on first use or when the categories change. */
     public CategoryClassifier classifier(Set<String> categories) {
         CategoryClassifier current = classifier;
-        if (current == null) {
+        if (current == null || !current.categories().equals(categories)) {
             synchronized (this) {
                 current = classifier;
-                if (current == null) {
-                    List<CategoryClassifier.Example> examples = new ArrayList<>();
-                    examples.addAll(readExamples("reference/sample-complaints.jsonl"));
-                    examples.addAll(readExamples("reference/training-complaints.jsonl"));
-                    List<CategoryClassifier.Keyword> keywords = readKeywords("routing/keywords.csv");
-                    current = CategoryClassifier.train(categories, examples, keywords);
+                if (current == null || !current.categories().equals(categories)) {
+                    current = retrain(categories, current == null ? "start" : "categories changed");
                     classifier = current;
-                    LOG.infof(
-                            "classifier trained on %d cases and %d phrases for %d categories",
-                            examples.size(), keywords.size(), categories.size());
                 }
             }
         }
         return current;
+    }
+
+    /**
+     * Learns a labelled case from a dispatcher or an arbitration ruling: stores it (it survives restarts) and
+     * retrains the model, which takes effect when the current transaction commits.
+     */
+    public void learn(
+            Set<String> categories, String caseNumber, String category, String text, String source, String actor) {
+        CategoryClassifier current = classifier(categories);
+        if (!current.categories().contains(category) || text == null || text.isBlank()) {
+            return;
+        }
+        TrainingExample example = new TrainingExample();
+        example.caseNumber = caseNumber;
+        example.category = category;
+        example.text = text.length() > 5000 ? text.substring(0, 5000) : text;
+        example.source = source;
+        example.actor = actor;
+        example.createdAt = OffsetDateTime.now();
+        examples.persist(example);
+        CategoryClassifier retrained = retrain(current.categories(), source + " " + caseNumber + " by " + actor);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    classifier = retrained;
+                }
+            }
+        });
+    }
+
+    /** Every training of the model, newest first. */
+    @jakarta.transaction.Transactional
+    public List<ClassifierVersionView> listVersions() {
+        return versions.listAll(io.quarkus.panache.common.Sort.descending("version")).stream()
+                .map(v -> new ClassifierVersionView(v.version, v.trainedAt, v.examples, v.note))
+                .toList();
+    }
+
+    /** One training of the model. */
+    public record ClassifierVersionView(int version, OffsetDateTime trainedAt, int examples, String note) {}
+
+    private CategoryClassifier retrain(Set<String> categories, String why) {
+        if (shipped == null) {
+            List<CategoryClassifier.Example> list = new ArrayList<>();
+            TRAINING_RESOURCES.forEach(resource -> list.addAll(readExamples(resource)));
+            shipped = List.copyOf(list);
+            keywords = readKeywords("routing/keywords.csv");
+        }
+        List<CategoryClassifier.Example> all = new ArrayList<>(shipped);
+        examples.listAll().forEach(e -> all.add(new CategoryClassifier.Example(e.text, e.category)));
+        CategoryClassifier model = CategoryClassifier.train(categories, all, keywords);
+        ClassifierVersion version = new ClassifierVersion();
+        version.version = versions.latestVersion() + 1;
+        version.trainedAt = OffsetDateTime.now();
+        version.examples = all.size();
+        version.note = why.length() > 500 ? why.substring(0, 500) : why;
+        versions.persist(version);
+        LOG.infof(
+                "classifier version %d trained on %d cases and %d phrases for %d categories (%s)",
+                version.version, all.size(), keywords.size(), categories.size(), why);
+        return model;
     }
 
     static List<CategoryClassifier.Example> readExamples(String resource) {

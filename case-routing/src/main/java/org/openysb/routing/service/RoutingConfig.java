@@ -17,4 +17,29 @@ public interface RoutingConfig {
     /** How many alternatives a proposal lists. */
     @WithDefault("3")
     int alternatives();
+
+    /**
+     * After this many dispatches without acceptance (签收) the coordinator must designate the unit (指定承办): no more
+     * rerouting or rulings.
+     */
+    @WithDefault("3")
+    int maxDispatches();
+
+    /**
+     * A unit may return a case up to this long after it received it. supervision-service enforces the working-day
+     * window (1 working day, complex cases 2); this calendar bound catches returns that arrive far too late.
+     */
+    @WithDefault("P4D")
+    java.time.Duration returnWindow();
+
+    /**
+     * A returned case is rerouted to the next-best category's lead only when the classifier gives that category at
+     * least this confidence; otherwise the return goes to arbitration.
+     */
+    @WithDefault("0.20")
+    double rerouteMinConfidence();
+
+    /** At most this many cases are listed in the manual dispatch and arbitration queues. */
+    @WithDefault("200")
+    int queueLimit();
 }

@@ -1,0 +1,17 @@
+package org.openysb.routing.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+import org.openysb.routing.model.ClassifierVersion;
+
+@ApplicationScoped
+public class ClassifierVersionRepository implements PanacheRepositoryBase<ClassifierVersion, Integer> {
+    public int latestVersion() {
+        Integer max = getEntityManager()
+                .createQuery("select max(v.version) from ClassifierVersion v", Integer.class)
+                .getSingleResult();
+        return max == null ? 0 : max;
+    }
+}
