@@ -25,6 +25,8 @@ public class RoutingConsumer {
         CloudEvent event = EventJson.read(json);
         if (EventType.CASE_ROUTED.ceType().equals(event.type())) {
             workItems.openWorkItem(event);
+        } else if (EventType.RETURN_RULED.ceType().equals(event.type())) {
+            workItems.recordRuling(event);
         }
     }
 }

@@ -150,6 +150,10 @@ public class WorkItem {
     @Column(length = 30)
     public String closure;
 
+    /** Whether this deadline was counted as due in the metrics (once per deadline). */
+    @Column(name = "due_counted", nullable = false)
+    public boolean dueCounted;
+
     @Version
     public long version;
 
@@ -177,7 +181,11 @@ public class WorkItem {
         require("return");
         if (at.isAfter(returnDeadline)) {
             throw new IllegalTransition(
-                    caseNumber, status.name(), "return", List.of(), "the return window closed at " + returnDeadline);
+                    caseNumber,
+                    status.name(),
+                    "return",
+                    allowedActions().stream().filter(a -> !a.equals("return")).toList(),
+                    "the return window closed at " + returnDeadline);
         }
         status = Status.RETURN_REQUESTED;
         returnRequestedAt = at;
@@ -219,7 +227,11 @@ public class WorkItem {
     public void recordFollowUp(String rating, Boolean solved, String by, OffsetDateTime at) {
         if (status != Status.REPLIED || followedUpAt != null) {
             throw new IllegalTransition(
-                    caseNumber, status.name(), "follow-up", List.of(), "a follow-up is recorded once, after the reply");
+                    caseNumber,
+                    status.name(),
+                    "follow-up",
+                    allowedActions(),
+                    "a follow-up is recorded once, after the reply");
         }
         this.rating = rating;
         this.solved = solved;
@@ -232,13 +244,18 @@ public class WorkItem {
     public void reopen(OffsetDateTime newDeadline, int maxReopens, OffsetDateTime at) {
         if (status != Status.REPLIED && status != Status.CLOSED) {
             throw new IllegalTransition(
-                    caseNumber, status.name(), "reopen", List.of(), "only a replied case is reopened");
+                    caseNumber, status.name(), "reopen", allowedActions(), "only a replied case is reopened");
         }
         if (reopenCount >= maxReopens) {
             throw new IllegalTransition(
-                    caseNumber, status.name(), "reopen", List.of(), "already reopened " + reopenCount + " times");
+                    caseNumber,
+                    status.name(),
+                    "reopen",
+                    allowedActions(),
+                    "already reopened " + reopenCount + " times");
         }
         reopenCount++;
+        dueCounted = false;
         status = Status.SIGNED;
         handlingDeadline = newDeadline;
         repliedAt = null;
@@ -257,7 +274,8 @@ public class WorkItem {
     /** 办结/销号. */
     public void close(String how, OffsetDateTime at) {
         if (status != Status.REPLIED) {
-            throw new IllegalTransition(caseNumber, status.name(), "close", List.of(), "only a replied case is closed");
+            throw new IllegalTransition(
+                    caseNumber, status.name(), "close", allowedActions(), "only a replied case is closed");
         }
         status = Status.CLOSED;
         closure = how;
@@ -283,6 +301,7 @@ public class WorkItem {
         firstContactAt = null;
         firstContactMethod = null;
         returnRequestedAt = null;
+        dueCounted = false;
         updatedAt = at;
     }
 

@@ -128,16 +128,7 @@ public class WorkItemResource {
 
     /** The acting user's name, as the trail records it. */
     private String actor() {
-        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            Object name = jwt.getClaim("preferred_username");
-            if (name instanceof jakarta.json.JsonString json) {
-                return json.getString();
-            }
-            if (name != null) {
-                return name.toString();
-            }
-        }
-        return identity.getPrincipal().getName();
+        return Caller.name(identity);
     }
 
     @GET

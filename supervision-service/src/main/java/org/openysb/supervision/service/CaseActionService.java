@@ -24,6 +24,7 @@ import org.openysb.contracts.events.ReturnRequested;
 import org.openysb.contracts.events.UnitRef;
 import org.openysb.outbox.Outbox;
 import org.openysb.problem.DomainException;
+import org.openysb.supervision.model.Metric;
 import org.openysb.supervision.model.WorkItem;
 import org.openysb.supervision.model.WorkingCalendar;
 import org.openysb.supervision.repository.WorkItemRepository;
@@ -38,6 +39,7 @@ public class CaseActionService {
     private final TimeLimits limits;
     private final TrailService trail;
     private final Outbox outbox;
+    private final MetricsRecorder metrics;
     private final Clock clock = Clock.system(WorkingCalendar.CHINA);
 
     public CaseActionService(
@@ -45,12 +47,14 @@ public class CaseActionService {
             CalendarService calendar,
             TimeLimits limits,
             TrailService trail,
-            Outbox outbox) {
+            Outbox outbox,
+            MetricsRecorder metrics) {
         this.workItems = workItems;
         this.calendar = calendar;
         this.limits = limits;
         this.trail = trail;
         this.outbox = outbox;
+        this.metrics = metrics;
     }
 
     @Transactional
@@ -60,6 +64,9 @@ public class CaseActionService {
         String before = item.status.name();
         perform(() -> item.sign(actor, now));
         boolean onTime = !now.isAfter(item.signForDeadline);
+        if (onTime) {
+            metrics.count(item, Metric.SIGNED_ON_TIME, item.assignedAt);
+        }
         trail.append(caseNumber, now, actor, "sign", before, item.status.name(), onTime ? "按时签收" : "超时签收");
         outbox.append(EventType.CASE_SIGNED, caseNumber, new CaseSigned(caseNumber, unit(item), actor, now, onTime));
         log(caseNumber, "signed by %s (%s)", actor, onTime ? "on time" : "late");
@@ -73,6 +80,9 @@ public class CaseActionService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         perform(() -> item.recordFirstContact(method, now));
         boolean onTime = !now.isAfter(item.firstContactDeadline);
+        if (onTime && item.signedAt != null && !item.signedAt.isAfter(item.signForDeadline)) {
+            metrics.count(item, Metric.RESPONDED_ON_TIME, item.assignedAt);
+        }
         trail.append(caseNumber, now, actor, "first-contact", item.status.name(), item.status.name(), "方式：" + method);
         outbox.append(
                 EventType.FIRST_CONTACT_MADE,
@@ -91,6 +101,8 @@ public class CaseActionService {
         OffsetDateTime followUpBy = calendar.deadlineAfterWorkingDays(now, limits.followUpWorkingDays());
         perform(() -> item.reply(resultCode, text, now, followUpBy));
         boolean onTime = !now.isAfter(item.handlingDeadline);
+        metrics.count(item, Metric.REPLIED, now);
+        metrics.due(item, onTime);
         trail.append(caseNumber, now, actor, "reply", before, item.status.name(), resultCode + "：" + text);
         outbox.append(
                 EventType.CASE_REPLIED,
@@ -108,6 +120,7 @@ public class CaseActionService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String before = item.status.name();
         perform(() -> item.requestReturn(now));
+        metrics.count(item, Metric.RETURNS, item.assignedAt);
         trail.append(caseNumber, now, actor, "return", before, item.status.name(), "理由：" + reason + "；依据：" + basis);
         outbox.append(
                 EventType.RETURN_REQUESTED,
@@ -199,6 +212,14 @@ public class CaseActionService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String before = item.status.name();
         perform(() -> item.recordFollowUp(rating, solved, by, now));
+        metrics.count(item, Metric.FOLLOWED_UP, item.repliedAt);
+        metrics.count(item, Metric.RATED, item.repliedAt);
+        if (!"DISSATISFIED".equals(rating)) {
+            metrics.count(item, Metric.SATISFIED, item.repliedAt);
+        }
+        if (Boolean.TRUE.equals(solved)) {
+            metrics.count(item, Metric.SOLVED, item.repliedAt);
+        }
         String actor = operator == null ? "complainant" : operator;
         trail.append(
                 caseNumber,
@@ -226,6 +247,7 @@ public class CaseActionService {
         String before = item.status.name();
         OffsetDateTime deadline = calendar.deadlineAfterWorkingDays(now, limits.reopenWorkingDays());
         perform(() -> item.reopen(deadline, limits.maxReopens(), now));
+        metrics.countOnReceipt(item, Metric.REOPENED);
         trail.append(
                 caseNumber,
                 now,
@@ -267,6 +289,7 @@ public class CaseActionService {
     private void close(WorkItem item, String how, String actor, OffsetDateTime now) {
         String before = item.status.name();
         perform(() -> item.close(how, now));
+        metrics.countOnReceipt(item, Metric.CLOSED);
         trail.append(item.caseNumber, now, actor, "close", before, item.status.name(), how);
         outbox.append(
                 EventType.CASE_CLOSED,

@@ -3,7 +3,6 @@ package org.openysb.supervision.service;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -13,7 +12,6 @@ import io.quarkus.scheduler.Scheduled;
 import org.jboss.logging.Logger;
 
 import org.openysb.contracts.EventType;
-import org.openysb.contracts.events.ClueRaised;
 import org.openysb.contracts.events.ReminderDue;
 import org.openysb.contracts.events.ReminderNoticeIssued;
 import org.openysb.contracts.events.SupervisionOrderIssued;
@@ -41,6 +39,9 @@ public class EscalationService {
     private final TrailService trail;
     private final CaseActionService actions;
     private final Outbox outbox;
+    private final MetricsRecorder metrics;
+
+    private final ClueService clues;
 
     public EscalationService(
             EntityManager entityManager,
@@ -49,7 +50,11 @@ public class EscalationService {
             TimeLimits limits,
             TrailService trail,
             CaseActionService actions,
-            Outbox outbox) {
+            Outbox outbox,
+            MetricsRecorder metrics,
+            ClueService clues) {
+        this.metrics = metrics;
+        this.clues = clues;
         this.entityManager = entityManager;
         this.workItems = workItems;
         this.calendar = calendar;
@@ -142,6 +147,7 @@ public class EscalationService {
             for (String caseNumber : late) {
                 WorkItem item = workItems.findById(caseNumber);
                 int overdueDays = cal.workingDaysBetween(item.handlingDeadline, now);
+                metrics.due(item, false);
                 if (overdueDays >= 1 && record(caseNumber, "HANDLING", "NOTICE", item.handlingDeadline, now)) {
                     String number = "CB-" + caseNumber + "-" + (item.reopenCount + 1);
                     outbox.append(
@@ -181,18 +187,14 @@ public class EscalationService {
                                     number,
                                     "SYSTEM",
                                     now));
-                    outbox.append(
-                            EventType.CLUE_RAISED,
+                    clues.raiseAutomatic(
                             caseNumber,
-                            new ClueRaised(
-                                    caseNumber,
-                                    UUID.randomUUID().toString(),
-                                    unit(item),
-                                    "OVERDUE_AFTER_ORDER",
-                                    item.leadName + "办理" + caseNumber + "超期" + overdueDays + "个工作日，已发督办单 " + number,
-                                    null,
-                                    "SYSTEM",
-                                    now));
+                            unit(item),
+                            "OVERDUE_AFTER_ORDER",
+                            item.leadName + "办理" + caseNumber + "超期" + overdueDays + "个工作日，已发督办单 " + number,
+                            null,
+                            item.handlingDeadline.toInstant().toString(),
+                            now);
                     trail.append(
                             caseNumber,
                             now,

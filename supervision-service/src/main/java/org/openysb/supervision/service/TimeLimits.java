@@ -10,6 +10,10 @@ import io.smallrye.config.WithDefault;
 /** The time limits of domain.md; every number is a default an administrator may change. */
 @ConfigMapping(prefix = "supervision.limits")
 public interface TimeLimits {
+    /** 分办: a complaint counts as dispatched in time within this many working days of receipt. */
+    @WithDefault("1")
+    int dispatchWorkingDays();
+
     /** 签收: working days after assignment. */
     @WithDefault("1")
     int signForWorkingDays();
@@ -58,4 +62,8 @@ public interface TimeLimits {
     /** 办理 limit of an urgent case, on the clock. */
     @WithDefault("24h")
     Duration urgentHandling();
+
+    /** 推诿: a clue when a case reaches this many dispatches (two returns) without being accepted. */
+    @WithDefault("3")
+    int bouncingClueAfterDispatches();
 }

@@ -15,10 +15,13 @@ import org.jboss.logging.MDC;
 import org.openysb.contracts.CloudEvent;
 import org.openysb.contracts.EventType;
 import org.openysb.contracts.events.CaseRouted;
+import org.openysb.contracts.events.ComplaintSubmitted;
+import org.openysb.contracts.events.ReturnRuled;
 import org.openysb.contracts.events.UnitRef;
 import org.openysb.contracts.events.WorkItemOpened;
 import org.openysb.outbox.Inbox;
 import org.openysb.outbox.Outbox;
+import org.openysb.supervision.model.Metric;
 import org.openysb.supervision.model.WorkItem;
 import org.openysb.supervision.model.WorkingCalendar;
 import org.openysb.supervision.repository.WorkItemRepository;
@@ -29,12 +32,19 @@ public class WorkItemService {
     private static final Logger LOG = Logger.getLogger(WorkItemService.class);
     private static final String CONSUMER = "supervision.routing";
 
+    /** Types whose relabelling into a lighter one (投诉 relabelled as 咨询) is an evasion signal. */
+    private static final java.util.Set<String> RELABEL_FROM = java.util.Set.of("COMPLAINT", "REPORT");
+
+    private static final java.util.Set<String> RELABEL_TO = java.util.Set.of("INQUIRY", "HELP", "SUGGESTION");
+
     private final WorkItemRepository workItems;
     private final CalendarService calendar;
     private final TimeLimits limits;
     private final Inbox inbox;
     private final Outbox outbox;
     private final TrailService trail;
+    private final MetricsRecorder metrics;
+    private final ClueService clues;
 
     public WorkItemService(
             WorkItemRepository workItems,
@@ -42,8 +52,12 @@ public class WorkItemService {
             TimeLimits limits,
             Inbox inbox,
             Outbox outbox,
-            TrailService trail) {
+            TrailService trail,
+            MetricsRecorder metrics,
+            ClueService clues) {
         this.trail = trail;
+        this.metrics = metrics;
+        this.clues = clues;
         this.workItems = workItems;
         this.calendar = calendar;
         this.limits = limits;
@@ -74,6 +88,17 @@ public class WorkItemService {
             // rerouted after a return, an arbitration ruling or a designation: the new unit gets new clocks
             before = item.status.name();
             action = routed.designated() ? "designate" : "reassign";
+            if (routed.dispatchCount() >= limits.bouncingClueAfterDispatches()) {
+                // 推诿: the case has gone round the units without being accepted
+                clues.raiseAutomatic(
+                        item.caseNumber,
+                        new UnitRef(item.leadUnit, item.leadName),
+                        "REPEATED_BOUNCING",
+                        item.caseNumber + "已派单" + routed.dispatchCount() + "次仍未被接收，本次由" + item.leadName + "退回",
+                        null,
+                        String.valueOf(routed.dispatchCount()),
+                        assignedAt);
+            }
         } else {
             return; // an older dispatch arriving late
         }
@@ -87,6 +112,24 @@ public class WorkItemService {
         item.category = routed.category();
         startClocks(item, assignedAt);
         workItems.persist(item);
+        metrics.count(item, Metric.ASSIGNED, assignedAt);
+        String receivedType = metrics.receivedType(item.caseNumber);
+        if (receivedType != null && RELABEL_FROM.contains(receivedType) && RELABEL_TO.contains(item.type)) {
+            clues.raiseAutomatic(
+                    item.caseNumber,
+                    routed.lead(),
+                    "RELABELLED_TYPE",
+                    item.caseNumber + "受理时为" + receivedType + "，派单时被改为" + item.type + "（" + routed.decidedBy() + "）",
+                    null,
+                    item.type,
+                    assignedAt);
+        }
+        if ("open".equals(action)) {
+            OffsetDateTime received = metrics.receivedAt(item.caseNumber);
+            if (received != null) {
+                metrics.dispatched(item, calendar.deadlineAfterWorkingDays(received, limits.dispatchWorkingDays()));
+            }
+        }
         trail.append(
                 item.caseNumber,
                 item.updatedAt,
@@ -167,6 +210,60 @@ public class WorkItemService {
                 : calendar.deadlineAfterWorkingDays(
                         assignedAt, limits.handlingWorkingDays().getOrDefault(item.type, 15));
         item.updatedAt = OffsetDateTime.now();
+    }
+
+    /** 退单仲裁: an improper return counts against the unit that returned the case. */
+    @Transactional
+    public void recordRuling(CloudEvent event) {
+        if (!inbox.firstDelivery(CONSUMER, event)) {
+            return;
+        }
+        ReturnRuled ruling = event.dataAs(ReturnRuled.class);
+        WorkItem item = workItems.findById(ruling.caseNumber());
+        if (item == null) {
+            return;
+        }
+        trail.append(
+                item.caseNumber,
+                ruling.ruledAt(),
+                ruling.actor(),
+                "return-ruling",
+                item.status.name(),
+                item.status.name(),
+                (ruling.upheld() ? "退单成立" : "退单不成立") + (ruling.improper() ? "（不当退单）" : "") + "：" + ruling.reason());
+        if (ruling.improper()) {
+            metrics.increment(ruling.ruledAt(), ruling.unit().code(), item, Metric.IMPROPER_RETURNS);
+            clues.raiseAutomatic(
+                    item.caseNumber,
+                    ruling.unit(),
+                    "IMPROPER_RETURN",
+                    ruling.unit().name() + "退回" + item.caseNumber + "经仲裁认定为不当退单：" + ruling.reason(),
+                    null,
+                    event.id(),
+                    ruling.ruledAt());
+        }
+    }
+
+    /** Counts a complaint as received (for the dispatch and closure rates). */
+    @Transactional
+    public void recordReceived(CloudEvent event) {
+        if (!inbox.firstDelivery(CONSUMER + ".complaints", event)) {
+            return;
+        }
+        ComplaintSubmitted complaint = event.dataAs(ComplaintSubmitted.class);
+        metrics.received(complaint);
+        WorkItem earlier = complaint.repeatOf() == null ? null : workItems.findById(complaint.repeatOf());
+        if (earlier != null && Boolean.TRUE.equals(earlier.solved)) {
+            // a case rated "solved" whose matter comes back: the solution may have been on paper only
+            clues.raiseAutomatic(
+                    earlier.caseNumber,
+                    new UnitRef(earlier.leadUnit, earlier.leadName),
+                    "SOLVED_CASE_RETURNED",
+                    earlier.caseNumber + "已评价为已解决，" + complaint.caseNumber() + "又就同一事项投诉",
+                    complaint.caseNumber(),
+                    complaint.caseNumber(),
+                    complaint.receivedAt());
+        }
     }
 
     /** The queue of a handler's units, most urgent sign-for first. */
