@@ -20,6 +20,7 @@ public enum EventType {
     WORK_ITEM_OPENED("WorkItemOpened", Topics.SUPERVISION),
     CASE_SIGNED("CaseSigned", Topics.SUPERVISION),
     FIRST_CONTACT_MADE("FirstContactMade", Topics.SUPERVISION),
+    CO_HANDLING_PART_SUBMITTED("CoHandlingPartSubmitted", Topics.SUPERVISION),
     RETURN_REQUESTED("ReturnRequested", Topics.SUPERVISION),
     EXTENSION_REQUESTED("ExtensionRequested", Topics.SUPERVISION),
     EXTENSION_APPROVED("ExtensionApproved", Topics.SUPERVISION),

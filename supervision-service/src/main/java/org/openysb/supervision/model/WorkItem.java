@@ -1,13 +1,17 @@
 package org.openysb.supervision.model;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -157,6 +161,41 @@ public class WorkItem {
     @Version
     public long version;
 
+    /** 协办意见 of the current dispatch, one per co-unit. */
+    @ElementCollection
+    @CollectionTable(name = "co_unit_part", joinColumns = @JoinColumn(name = "case_number"))
+    public List<CoUnitPart> coUnitParts = new ArrayList<>();
+
+    /** The co-units of the current dispatch. */
+    public List<String> coUnitCodes() {
+        return coUnits == null || coUnits.isBlank() ? List.of() : List.of(coUnits.split(";"));
+    }
+
+    /** Co-units whose part of the reply is still missing. */
+    public List<String> outstandingCoUnits() {
+        return coUnitCodes().stream()
+                .filter(code -> coUnitParts.stream().noneMatch(p -> p.unitCode.equals(code)))
+                .toList();
+    }
+
+    /** 协办: a co-unit submits (or, before the reply, replaces) its part. */
+    public void submitCoUnitPart(String unit, String text, String actor, OffsetDateTime at) {
+        if (!coUnitCodes().contains(unit)) {
+            throw new IllegalArgumentException(unit + " is not a co-unit of " + caseNumber);
+        }
+        if (status != Status.ASSIGNED && status != Status.SIGNED) {
+            throw new IllegalTransition(
+                    caseNumber,
+                    status.name(),
+                    "co-unit-part",
+                    allowedActions(),
+                    "the lead unit has replied or the case is not open");
+        }
+        coUnitParts.removeIf(p -> p.unitCode.equals(unit));
+        coUnitParts.add(new CoUnitPart(unit, text, actor, at));
+        updatedAt = at;
+    }
+
     /** What a handler of the lead unit may do now; everything else is an illegal transition. */
     public List<String> allowedActions() {
         List<String> allowed = new java.util.ArrayList<>();
@@ -292,6 +331,7 @@ public class WorkItem {
         leadUnit = unit;
         leadName = unitName;
         this.coUnits = coUnits;
+        this.coUnitParts.clear();
         this.dispatchCount = dispatchCount;
         this.designated = designated;
         status = Status.ASSIGNED;
@@ -323,8 +363,18 @@ public class WorkItem {
     }
 
     /** 答复: the written reply with its result code; the follow-up window opens. */
-    public void reply(String resultCode, String text, OffsetDateTime at, OffsetDateTime followUpBy) {
+    public void reply(
+            String resultCode, String text, OffsetDateTime at, OffsetDateTime followUpBy, boolean needCoUnitParts) {
         require("reply");
+        List<String> outstanding = outstandingCoUnits();
+        if (needCoUnitParts && !outstanding.isEmpty()) {
+            throw new IllegalTransition(
+                    caseNumber,
+                    status.name(),
+                    "reply",
+                    allowedActions().stream().filter(a -> !a.equals("reply")).toList(),
+                    "co-units yet to submit their part: " + String.join(", ", outstanding));
+        }
         status = Status.REPLIED;
         repliedAt = at;
         replyResult = resultCode;

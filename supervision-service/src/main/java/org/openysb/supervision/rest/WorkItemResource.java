@@ -69,6 +69,16 @@ public class WorkItemResource {
     }
 
     @POST
+    @Path("/{caseNumber}/co-unit-part")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("handler")
+    @Operation(summary = "A co-unit's part of the reply (协办意见); the lead unit replies once every co-unit has submitted")
+    public WorkItemView coUnitPart(
+            @PathParam("caseNumber") String caseNumber, @NotNull @Valid CoUnitPartRequest request) {
+        return actions.submitCoUnitPart(caseNumber, request.text(), actor(), units());
+    }
+
+    @POST
     @Path("/{caseNumber}/return")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("handler")

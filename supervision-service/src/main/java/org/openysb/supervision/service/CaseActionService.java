@@ -3,6 +3,7 @@ package org.openysb.supervision.service;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -15,6 +16,7 @@ import org.openysb.contracts.events.CaseClosed;
 import org.openysb.contracts.events.CaseReopened;
 import org.openysb.contracts.events.CaseReplied;
 import org.openysb.contracts.events.CaseSigned;
+import org.openysb.contracts.events.CoHandlingPartSubmitted;
 import org.openysb.contracts.events.ExtensionApproved;
 import org.openysb.contracts.events.ExtensionRejected;
 import org.openysb.contracts.events.ExtensionRequested;
@@ -99,7 +101,7 @@ public class CaseActionService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String before = item.status.name();
         OffsetDateTime followUpBy = calendar.deadlineAfterWorkingDays(now, limits.followUpWorkingDays());
-        perform(() -> item.reply(resultCode, text, now, followUpBy));
+        perform(() -> item.reply(resultCode, text, now, followUpBy, limits.replyNeedsCoUnitParts()));
         boolean onTime = !now.isAfter(item.handlingDeadline);
         metrics.count(item, Metric.REPLIED, now);
         metrics.due(item, onTime);
@@ -315,6 +317,32 @@ public class CaseActionService {
     }
 
     /** The lead unit's own case; other units get 404, as if it did not exist. */
+    /** 协办意见: a handler of a co-unit submits the unit's part before the lead unit replies. */
+    @Transactional
+    public WorkItemView submitCoUnitPart(String caseNumber, String text, String actor, Collection<String> actorUnits) {
+        WorkItem item = workItems.findById(caseNumber);
+        String unit = item == null
+                ? null
+                : item.coUnitCodes().stream()
+                        .filter(actorUnits::contains)
+                        .findFirst()
+                        .orElse(null);
+        if (unit == null) {
+            throw DomainException.notFound("work item", caseNumber);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        perform(() -> item.submitCoUnitPart(unit, text, actor, now));
+        List<String> outstanding = item.outstandingCoUnits();
+        trail.append(
+                caseNumber, now, actor, "co-unit-part", item.status.name(), item.status.name(), unit + " 协办意见：" + text);
+        outbox.append(
+                EventType.CO_HANDLING_PART_SUBMITTED,
+                caseNumber,
+                new CoHandlingPartSubmitted(caseNumber, new UnitRef(unit, unit), unit(item), actor, now, outstanding));
+        log(caseNumber, "co-unit %s submitted its part (%d outstanding)", unit, outstanding.size());
+        return WorkItemService.view(item);
+    }
+
     private WorkItem ownItem(String caseNumber, Collection<String> actorUnits) {
         WorkItem item = workItems.findById(caseNumber);
         if (item == null || !actorUnits.contains(item.leadUnit)) {

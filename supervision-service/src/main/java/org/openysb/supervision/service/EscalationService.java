@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import org.openysb.contracts.EventType;
@@ -30,7 +31,6 @@ import org.openysb.supervision.repository.WorkItemRepository;
 @ApplicationScoped
 public class EscalationService {
     private static final Logger LOG = Logger.getLogger(EscalationService.class);
-    private static final int BATCH = 500;
 
     private final EntityManager entityManager;
     private final WorkItemRepository workItems;
@@ -42,6 +42,7 @@ public class EscalationService {
     private final MetricsRecorder metrics;
 
     private final ClueService clues;
+    private final int batchSize;
 
     public EscalationService(
             EntityManager entityManager,
@@ -52,7 +53,9 @@ public class EscalationService {
             CaseActionService actions,
             Outbox outbox,
             MetricsRecorder metrics,
-            ClueService clues) {
+            ClueService clues,
+            @ConfigProperty(name = "supervision.sweep.batch-size", defaultValue = "500") int batchSize) {
+        this.batchSize = batchSize;
         this.metrics = metrics;
         this.clues = clues;
         this.entityManager = entityManager;
@@ -72,7 +75,10 @@ public class EscalationService {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledSweep() {
         try {
-            sweep(OffsetDateTime.now(WorkingCalendar.CHINA));
+            int issued = sweep(OffsetDateTime.now(WorkingCalendar.CHINA));
+            if (issued > 0) {
+                LOG.infof("escalation sweep issued %d reminders, notices, orders and closures", issued);
+            }
         } catch (RuntimeException e) {
             LOG.warnf("escalation sweep failed, will retry: %s", e.getMessage());
         }
@@ -108,7 +114,7 @@ public class EscalationService {
                         .setParameter(2, percent / 100.0)
                         .setParameter(3, clock)
                         .setParameter(4, level)
-                        .setParameter(5, BATCH)
+                        .setParameter(5, batchSize)
                         .getResultList();
                 int n = 0;
                 for (String caseNumber : due) {
@@ -122,7 +128,7 @@ public class EscalationService {
                         n++;
                     }
                 }
-                return due.size() == BATCH ? -n - 1 : n;
+                return due.size() == batchSize ? -n - 1 : n;
             });
             total += batch < 0 ? -batch - 1 : batch;
         } while (batch < 0);
@@ -140,7 +146,7 @@ public class EscalationService {
                             + " and e.clock = 'HANDLING' and e.level = 'ORDER' and e.deadline = w.handling_deadline)"
                             + " order by w.handling_deadline limit ?2 for update skip locked")
                     .setParameter(1, now)
-                    .setParameter(2, BATCH)
+                    .setParameter(2, batchSize)
                     .getResultList();
             int n = 0;
             WorkingCalendar cal = calendar.calendar();
@@ -216,7 +222,7 @@ public class EscalationService {
                 .createNativeQuery("select case_number from work_item where status = 'REPLIED'"
                         + " and followed_up_at is null and follow_up_deadline < ?1 limit ?2")
                 .setParameter(1, now)
-                .setParameter(2, BATCH)
+                .setParameter(2, batchSize)
                 .getResultList());
         int n = 0;
         for (String caseNumber : expired) {

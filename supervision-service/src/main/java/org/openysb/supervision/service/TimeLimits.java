@@ -66,4 +66,8 @@ public interface TimeLimits {
     /** 推诿: a clue when a case reaches this many dispatches (two returns) without being accepted. */
     @WithDefault("3")
     int bouncingClueAfterDispatches();
+
+    /** 协办: the lead unit replies only after every co-unit has submitted its part. */
+    @WithDefault("true")
+    boolean replyNeedsCoUnitParts();
 }

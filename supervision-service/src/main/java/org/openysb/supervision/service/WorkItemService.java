@@ -313,6 +313,11 @@ public class WorkItemService {
                 china(item.repliedAt),
                 item.replyResult,
                 china(item.followUpDeadline),
+                item.coUnitParts.stream()
+                        .map(p -> new WorkItemView.CoUnitPartView(
+                                p.unitCode, p.text, p.submittedBy, china(p.submittedAt)))
+                        .toList(),
+                item.outstandingCoUnits(),
                 item.allowedActions());
     }
 

@@ -24,4 +24,9 @@ public record WorkItemView(
         OffsetDateTime repliedAt,
         String replyResult,
         OffsetDateTime followUpDeadline,
-        List<String> allowedActions) {}
+        List<CoUnitPartView> coUnitParts,
+        List<String> outstandingCoUnits,
+        List<String> allowedActions) {
+    /** 协办意见 as the lead unit reads it. */
+    public record CoUnitPartView(String unit, String text, String submittedBy, OffsetDateTime submittedAt) {}
+}

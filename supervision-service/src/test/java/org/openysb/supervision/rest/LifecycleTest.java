@@ -51,9 +51,19 @@ class LifecycleTest {
         request.post(path).then().statusCode(status);
     }
 
+    /** The co-unit every test route names (ZWFW) submits its part, so that the lead may reply. */
+    static void coUnitPart(String cn) {
+        post(
+                TestTokens.handler("handler-zwfw", "ZWFW"),
+                "/api/work-items/" + cn + "/co-unit-part",
+                Map.of("text", "政务服务中心已核实窗口受理记录。"),
+                200);
+    }
+
     static void replied(String cn) {
         post(HANDLER, "/api/work-items/" + cn + "/sign", null, 200);
         post(HANDLER, "/api/work-items/" + cn + "/first-contact", Map.of("method", "PHONE"), 200);
+        coUnitPart(cn);
         post(
                 HANDLER,
                 "/api/work-items/" + cn + "/reply",

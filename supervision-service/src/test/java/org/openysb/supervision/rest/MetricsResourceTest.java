@@ -93,6 +93,7 @@ class MetricsResourceTest {
         });
         post(gxj, "/api/work-items/TS202503030001/sign", null);
         post(gxj, "/api/work-items/TS202503030001/first-contact", Map.of("method", "PHONE"));
+        LifecycleTest.coUnitPart("TS202503030001");
         post(gxj, "/api/work-items/TS202503030001/reply", Map.of("resultCode", "RESOLVED", "text", "已兑现。"));
         post(
                 TestTokens.token("operator1", "hotline-operator"),

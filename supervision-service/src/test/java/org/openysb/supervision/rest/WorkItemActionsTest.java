@@ -66,7 +66,50 @@ class WorkItemActionsTest {
                 .post("/api/work-items/{cn}/first-contact", cn)
                 .then()
                 .statusCode(200)
-                .body("allowedActions", equalTo(List.of("reply", "return", "extension")));
+                .body("allowedActions", equalTo(List.of("reply", "return", "extension")))
+                .body("outstandingCoUnits", equalTo(List.of("ZWFW")));
+        // 协办: the lead replies only after the co-unit's part
+        given().auth()
+                .oauth2(HANDLER)
+                .contentType(ContentType.JSON)
+                .body(Map.of("resultCode", "RESOLVED", "text", "已办结"))
+                .post("/api/work-items/{cn}/reply", cn)
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("co-units yet to submit their part: ZWFW"));
+        String coUnit = TestTokens.handler("handler-zwfw", "ZWFW");
+        given().auth()
+                .oauth2(TestTokens.handler("handler-tax", "TAX"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("text", "不是本案协办单位"))
+                .post("/api/work-items/{cn}/co-unit-part", cn)
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(coUnit)
+                .contentType(ContentType.JSON)
+                .body(Map.of("text", " "))
+                .post("/api/work-items/{cn}/co-unit-part", cn)
+                .then()
+                .statusCode(400);
+        given().auth()
+                .oauth2(coUnit)
+                .contentType(ContentType.JSON)
+                .body(Map.of("text", "窗口已当场指导申请人补正。"))
+                .post("/api/work-items/{cn}/co-unit-part", cn)
+                .then()
+                .statusCode(200)
+                .body("outstandingCoUnits", equalTo(List.of()))
+                .body("coUnitParts[0].unit", equalTo("ZWFW"))
+                .body("coUnitParts[0].submittedBy", equalTo("handler-zwfw"));
+        EventSchemas.assertValid(org.openysb.testsupport.Topics.await(
+                        Topics.SUPERVISION,
+                        cn,
+                        v -> v.contains("org.openysb.CoHandlingPartSubmitted"),
+                        1,
+                        Duration.ofSeconds(20))
+                .get(0)
+                .value());
         given().auth()
                 .oauth2(HANDLER)
                 .contentType(ContentType.JSON)
@@ -77,6 +120,14 @@ class WorkItemActionsTest {
                 .body("status", equalTo("REPLIED"))
                 .body("replyResult", equalTo("RESOLVED"))
                 .body("followUpDeadline", containsString("T23:59:59.999+08:00"));
+
+        given().auth()
+                .oauth2(coUnit)
+                .contentType(ContentType.JSON)
+                .body(Map.of("text", "补充意见"))
+                .post("/api/work-items/{cn}/co-unit-part", cn)
+                .then()
+                .statusCode(409);
 
         for (String type : List.of("CaseSigned", "FirstContactMade", "CaseReplied")) {
             List<ConsumerRecord<String, String>> records = org.openysb.testsupport.Topics.await(
