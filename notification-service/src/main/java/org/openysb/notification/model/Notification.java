@@ -18,7 +18,9 @@ public class Notification {
     public enum RecipientKind {
         COMPLAINANT,
         UNIT,
-        ROLE
+        ROLE,
+        /** A staff member looked up in the recipient table by unit and role. */
+        PERSON
     }
 
     public enum Channel {
@@ -27,12 +29,18 @@ public class Notification {
         INBOX
     }
 
-    /** PENDING: recorded, waiting for its channel; DELIVERED: handed over (or in the inbox); FAILED; DEAD. */
+    /**
+     * PENDING: recorded, waiting for its channel (or for the end of quiet hours); DELIVERED: handed over to the SMTP
+     * server or SMS gateway (or put in the inbox); FAILED: the last attempt failed, retried at {@code nextAttemptAt};
+     * DEAD: out of attempts (or permanently undeliverable), waits for an admin; SKIPPED: the recipient has no address
+     * on this channel, nothing was sent.
+     */
     public enum Status {
         PENDING,
         DELIVERED,
         FAILED,
-        DEAD
+        DEAD,
+        SKIPPED
     }
 
     @Id
@@ -85,4 +93,55 @@ public class Notification {
 
     @Column(name = "read_at")
     public OffsetDateTime readAt;
+
+    /** Urgent cases (紧急) are not held back by quiet hours. */
+    @Column(nullable = false)
+    public boolean urgent;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "next_attempt_at")
+    public OffsetDateTime nextAttemptAt;
+
+    @Column(name = "last_error", length = 1000)
+    public String lastError;
+
+    /** Handed over: no more attempts. */
+    public void markDelivered(OffsetDateTime now) {
+        status = Status.DELIVERED;
+        sentAt = now;
+        nextAttemptAt = null;
+        lastError = null;
+    }
+
+    /** One attempt failed: retry at {@code retryAt}, or DEAD when {@code retryAt} is null (out of attempts). */
+    public void markFailed(String error, OffsetDateTime retryAt) {
+        lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
+        nextAttemptAt = retryAt;
+        status = retryAt == null ? Status.DEAD : Status.FAILED;
+    }
+
+    /** Not attempted now (quiet hours): goes out at {@code at}, without using up an attempt. */
+    public void deferUntil(OffsetDateTime at) {
+        nextAttemptAt = at;
+    }
+
+    /** Nothing to send on this channel for this recipient. */
+    public void markSkipped(String why) {
+        status = Status.SKIPPED;
+        nextAttemptAt = null;
+        lastError = why;
+    }
+
+    /** An admin sends a dead (or failed) message again, with a fresh set of attempts. */
+    public boolean retryNow(OffsetDateTime now) {
+        if (status != Status.DEAD && status != Status.FAILED) {
+            return false;
+        }
+        status = Status.PENDING;
+        attempts = 0;
+        nextAttemptAt = now;
+        return true;
+    }
 }

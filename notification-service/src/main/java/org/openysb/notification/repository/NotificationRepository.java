@@ -1,5 +1,6 @@
 package org.openysb.notification.repository;
 
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 
@@ -23,13 +24,36 @@ public class NotificationRepository implements PanacheRepository<Notification> {
                 Notification.Channel.INBOX);
     }
 
+    /**
+     * Locks up to {@code limit} messages that are due for sending. {@code skip locked}: a row another dispatcher (another
+     * instance) holds is left to it, so that no row is sent by two dispatchers at once. The locks are held until the
+     * caller's transaction ends, i.e. until the rows are marked.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Notification> lockDue(OffsetDateTime now, int limit) {
+        return getEntityManager()
+                .createNativeQuery(
+                        "select * from notification where status in ('PENDING', 'FAILED')"
+                                + " and channel in ('SMS', 'EMAIL') and next_attempt_at <= ?1"
+                                + " order by next_attempt_at, id limit ?2 for update skip locked",
+                        Notification.class)
+                .setParameter(1, now)
+                .setParameter(2, limit)
+                .getResultList();
+    }
+
+    public List<Notification> dead() {
+        return list("status = ?1 order by createdAt desc, id desc", Notification.Status.DEAD);
+    }
+
     /** Records the message unless this event already produced it for this recipient and channel. */
     public boolean recordOnce(Notification n) {
-        int inserted = getEntityManager()
+        List<?> ids = getEntityManager()
                 .createNativeQuery("insert into notification (event_id, event_type, case_number, recipient_kind,"
-                        + " recipient, address, channel, template, subject, body, status, created_at, sent_at)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
-                        + " on conflict (event_id, recipient, channel) do nothing")
+                        + " recipient, address, channel, template, subject, body, status, created_at, sent_at,"
+                        + " urgent, attempts, next_attempt_at, last_error)"
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 0, ?15, ?16)"
+                        + " on conflict (event_id, recipient, channel) do nothing returning id")
                 .setParameter(1, n.eventId)
                 .setParameter(2, n.eventType)
                 .setParameter(3, n.caseNumber)
@@ -43,7 +67,14 @@ public class NotificationRepository implements PanacheRepository<Notification> {
                 .setParameter(11, n.status.name())
                 .setParameter(12, n.createdAt)
                 .setParameter(13, n.sentAt)
-                .executeUpdate();
-        return inserted == 1;
+                .setParameter(14, n.urgent)
+                .setParameter(15, n.nextAttemptAt)
+                .setParameter(16, n.lastError)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return false;
+        }
+        n.id = ((Number) ids.get(0)).longValue();
+        return true;
     }
 }

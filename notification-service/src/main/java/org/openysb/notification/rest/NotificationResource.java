@@ -5,16 +5,20 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import io.smallrye.mutiny.Multi;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
+import org.openysb.notification.service.InboxStream;
 import org.openysb.notification.service.NotificationService;
 import org.openysb.notification.service.NotificationView;
 
@@ -23,10 +27,12 @@ import org.openysb.notification.service.NotificationView;
 @Produces(MediaType.APPLICATION_JSON)
 public class NotificationResource {
     private final NotificationService notifications;
+    private final InboxStream stream;
     private final SecurityIdentity identity;
 
-    public NotificationResource(NotificationService notifications, SecurityIdentity identity) {
+    public NotificationResource(NotificationService notifications, InboxStream stream, SecurityIdentity identity) {
         this.notifications = notifications;
+        this.stream = stream;
         this.identity = identity;
     }
 
@@ -40,16 +46,30 @@ public class NotificationResource {
 
     @GET
     @Path("/inbox")
-    @RolesAllowed({"handler", "coordinator", "inspector"})
-    @Operation(summary = "In-app messages of the caller's units, unread first")
+    @RolesAllowed({"handler", "coordinator", "inspector", "supervisor", "dispatcher"})
+    @Operation(summary = "In-app messages of the caller and of the caller's units, unread first")
     public List<NotificationView> inbox() {
-        List<String> units = List.of();
-        if (identity.getPrincipal() instanceof JsonWebToken jwt
-                && jwt.getClaim("units") instanceof jakarta.json.JsonArray a) {
-            units = a.getValuesAs(jakarta.json.JsonString.class).stream()
-                    .map(jakarta.json.JsonString::getString)
-                    .toList();
-        }
-        return notifications.inboxOf(units);
+        Caller caller = Caller.of(identity);
+        return notifications.inboxOf(caller.username(), caller.units());
+    }
+
+    @POST
+    @Path("/inbox/{id}/read")
+    @RolesAllowed({"handler", "coordinator", "inspector", "supervisor", "dispatcher"})
+    @Operation(summary = "Mark one of the caller's messages read")
+    public NotificationView markRead(@PathParam("id") long id) {
+        Caller caller = Caller.of(identity);
+        return notifications.markRead(id, caller.username(), caller.units());
+    }
+
+    @GET
+    @Path("/inbox/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"handler", "coordinator", "inspector", "supervisor", "dispatcher"})
+    @Operation(summary = "New in-app messages of the caller as server-sent events")
+    public Multi<NotificationView> inboxStream() {
+        Caller caller = Caller.of(identity);
+        return stream.messagesFor(caller.username(), caller.units());
     }
 }

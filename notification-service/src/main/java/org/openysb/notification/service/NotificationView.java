@@ -19,7 +19,10 @@ public record NotificationView(
         String status,
         OffsetDateTime createdAt,
         OffsetDateTime sentAt,
-        OffsetDateTime readAt) {
+        OffsetDateTime readAt,
+        int attempts,
+        OffsetDateTime nextAttemptAt,
+        String lastError) {
 
     static NotificationView of(Notification n) {
         return new NotificationView(
@@ -36,7 +39,10 @@ public record NotificationView(
                 n.status.name(),
                 china(n.createdAt),
                 china(n.sentAt),
-                china(n.readAt));
+                china(n.readAt),
+                n.attempts,
+                china(n.nextAttemptAt),
+                n.lastError);
     }
 
     private static OffsetDateTime china(OffsetDateTime t) {

@@ -1,0 +1,104 @@
+package org.openysb.notification.config;
+
+import java.time.Duration;
+import java.time.LocalTime;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Everything an operator may tune about delivery. Defaults are documented in application.properties. */
+@ConfigMapping(prefix = "notification")
+public interface NotificationConfig {
+    Delivery delivery();
+
+    Sms sms();
+
+    QuietHoursConfig quietHours();
+
+    Contacts contacts();
+
+    interface Delivery {
+        /** How often the dispatcher looks for due messages (read by {@code @Scheduled} of DeliveryScheduler). */
+        @WithDefault("2s")
+        String every();
+
+        /** How long after start the dispatcher first runs (read by {@code @Scheduled} of DeliveryScheduler). */
+        @WithDefault("2s")
+        String delay();
+
+        /** Rows claimed per dispatcher run (one transaction). */
+        @WithDefault("50")
+        int batchSize();
+
+        /** Attempts before a message is DEAD. */
+        @WithDefault("6")
+        int maxAttempts();
+
+        /** Wait after the first failed attempt; doubles after each further failure. */
+        @WithDefault("PT30S")
+        Duration initialBackoff();
+
+        @WithDefault("PT1H")
+        Duration maxBackoff();
+
+        /** Share of the backoff that is randomly taken off (0 = none, 1 = full jitter). */
+        @WithDefault("0.5")
+        double jitter();
+    }
+
+    interface Sms {
+        /** The provider's send URL (an HTTP POST of form parameters, signed with HMAC-SHA256). */
+        String endpoint();
+
+        String accessKeyId();
+
+        String accessKeySecret();
+
+        /** The registered signature, e.g. 【营商环境投诉】, already part of every template. */
+        @WithDefault("营商环境投诉")
+        String signName();
+
+        /** Segments a message may use (70 characters in one, 67 per segment when concatenated). */
+        @WithDefault("3")
+        int maxSegments();
+
+        /** TRIM: cut to the allowed segments with "…"; REFUSE: record the message as DEAD, send nothing. */
+        @WithDefault("TRIM")
+        String overflow();
+
+        @WithDefault("PT5S")
+        Duration timeout();
+    }
+
+    interface QuietHoursConfig {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("22:00")
+        LocalTime start();
+
+        @WithDefault("08:00")
+        LocalTime end();
+
+        @WithDefault("Asia/Shanghai")
+        String zone();
+    }
+
+    interface Contacts {
+        /** Send complaint-intake a client-credentials token (openysb-notifier); off only in tests against a stub. */
+        @WithDefault("true")
+        boolean tokenEnabled();
+
+        /**
+         * Link of the follow-up (回访) page of supervision-service; the case number and {@code ?token=} are appended.
+         */
+        @WithDefault("http://127.0.0.1:8083/api/follow-ups/")
+        String followUpLink();
+
+        /**
+         * Secret shared with supervision-service ({@code supervision.follow-up.secret}): the link's token is
+         * HMAC-SHA256("follow-up:" + case number), hex, first 32 characters, which supervision checks.
+         */
+        String followUpSecret();
+    }
+}

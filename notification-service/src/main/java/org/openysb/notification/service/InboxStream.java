@@ -1,0 +1,53 @@
+package org.openysb.notification.service;
+
+import java.util.Collection;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+
+import org.openysb.notification.model.Notification;
+
+/**
+ * New in-app messages as they are committed, for the server-sent-events stream. In memory and per instance: a client
+ * that reconnects reads {@code GET /api/inbox} for what it missed.
+ */
+@ApplicationScoped
+public class InboxStream {
+    private final BroadcastProcessor<NotificationView> processor = BroadcastProcessor.create();
+    private final TransactionSynchronizationRegistry transactions;
+
+    public InboxStream(TransactionSynchronizationRegistry transactions) {
+        this.transactions = transactions;
+    }
+
+    /** Emits the message once its transaction has committed (never a message that was rolled back). */
+    void publishAfterCommit(Notification n) {
+        NotificationView view = NotificationView.of(n);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    processor.onNext(view);
+                }
+            }
+        });
+    }
+
+    /** New messages for this user name or these units. */
+    public Multi<NotificationView> messagesFor(String username, Collection<String> units) {
+        Set<String> keys = new java.util.HashSet<>(units);
+        if (username != null) {
+            keys.add(username);
+        }
+        return processor.filter(v -> keys.contains(v.recipient()));
+    }
+}

@@ -1,0 +1,81 @@
+package org.openysb.notification.sinks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * The service's outside world, real and local: an SMTP server (GreenMail), an SMS provider ({@link SmsGatewayStub})
+ * and complaint-intake's contact lookup ({@link IntakeContactsStub}), started once for every test class of the module
+ * (a global test resource: one Quarkus boot). Tests reach them through the static accessors.
+ */
+public class LocalSinks implements QuarkusTestResourceLifecycleManager {
+    public static final String SMS_KEY_ID = "test-sms-key";
+    public static final String SMS_KEY_SECRET = "test-sms-secret-不要泄露";
+
+    private static GreenMail mail;
+    private static SmsGatewayStub sms;
+    private static IntakeContactsStub intake;
+
+    public static synchronized GreenMail mail() {
+        return started(mail);
+    }
+
+    public static synchronized SmsGatewayStub sms() {
+        return started(sms);
+    }
+
+    public static synchronized IntakeContactsStub intake() {
+        return started(intake);
+    }
+
+    private static <T> T started(T sink) {
+        if (sink == null) {
+            throw new IllegalStateException("the local sinks were not started (test resource LocalSinks)");
+        }
+        return sink;
+    }
+
+    @Override
+    public synchronized Map<String, String> start() {
+        try {
+            if (mail == null) {
+                mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+                mail.start();
+                sms = new SmsGatewayStub(SMS_KEY_ID, SMS_KEY_SECRET);
+                intake = new IntakeContactsStub();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.of(
+                "quarkus.mailer.host",
+                "127.0.0.1",
+                "quarkus.mailer.port",
+                String.valueOf(mail.getSmtp().getPort()),
+                "notification.sms.endpoint",
+                sms.endpoint(),
+                "notification.sms.access-key-id",
+                SMS_KEY_ID,
+                "notification.sms.access-key-secret",
+                SMS_KEY_SECRET,
+                "quarkus.rest-client.intake.url",
+                intake.url());
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (mail != null) {
+            mail.stop();
+            sms.stop();
+            intake.stop();
+            mail = null;
+            sms = null;
+            intake = null;
+        }
+    }
+}
