@@ -85,7 +85,7 @@ public class Complaint {
     @Column(name = "repeat_of", length = 20)
     public String repeatOf;
 
-    /** Text similarity to {@link #repeatOf} (0–1). */
+    /** Text similarity (0–1) to the closest case of the {@link #repeatOf} group: that case or one of its repeats. */
     @Column(name = "repeat_similarity")
     public Double repeatSimilarity;
 

@@ -26,22 +26,35 @@ public class ComplaintRepository implements PanacheRepository<Complaint> {
     }
 
     /**
-     * Earlier cases a new complaint may repeat: received since {@code since}, in the same district or from the same
-     * mobile number (keyed hash), newest first.
+     * Cases of the same complainant (keyed hash of the mobile number) received between {@code since} and
+     * {@code until}, newest first: a repeat candidate wherever it was filed.
      */
-    public List<RepeatCandidate> listRepeatCandidates(
-            String district, String mobileHash, OffsetDateTime since, int limit) {
+    public List<RepeatCandidate> listSameComplainantCandidates(
+            String mobileHash, OffsetDateTime since, OffsetDateTime until, int limit) {
+        return listRepeatCandidates("c.complainant.mobileHash = :key", mobileHash, since, until, limit);
+    }
+
+    /** Cases of a district received between {@code since} and {@code until}, newest first. */
+    public List<RepeatCandidate> listSameDistrictCandidates(
+            String district, OffsetDateTime since, OffsetDateTime until, int limit) {
+        return listRepeatCandidates("c.district = :key", district, since, until, limit);
+    }
+
+    // Two queries, not one with "or": a busy district's newest cases must not crowd the complainant's own out of
+    // the limit. Each uses its own index (complaint_mobile_hash, complaint_district_received).
+    private List<RepeatCandidate> listRepeatCandidates(
+            String condition, String key, OffsetDateTime since, OffsetDateTime until, int limit) {
         return getEntityManager()
                 .createQuery(
                         "select new org.openysb.intake.model.RepeatCandidate(c.caseNumber, c.title, c.content,"
                                 + " c.district, c.complainant.mobileHash, c.repeatOf, c.receivedAt)"
-                                + " from Complaint c where c.receivedAt >= :since"
-                                + " and (c.district = :district or c.complainant.mobileHash = :mobileHash)"
+                                + " from Complaint c where " + condition
+                                + " and c.receivedAt >= :since and c.receivedAt <= :until"
                                 + " order by c.receivedAt desc, c.id desc",
                         RepeatCandidate.class)
+                .setParameter("key", key)
                 .setParameter("since", since)
-                .setParameter("district", district)
-                .setParameter("mobileHash", mobileHash == null ? "-" : mobileHash)
+                .setParameter("until", until)
                 .setMaxResults(limit)
                 .getResultList();
     }

@@ -1,6 +1,8 @@
 package org.openysb.intake.service;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,8 +16,9 @@ import org.openysb.intake.repository.ComplaintRepository;
 
 /**
  * Finds the earlier case a new complaint repeats (并单): the same complainant (same mobile number) about a similar
- * matter, or near-duplicate text about the same district from anyone, within the configured window. A repeat links
- * to the first case of its group, never to another repeat.
+ * matter, or near-duplicate text about the same district from anyone, within the configured window (either side of
+ * the new case's received time). A repeat links to the first case of its group, never to another repeat; its
+ * similarity is the one to the closest case of the group (which may be another repeat).
  */
 @ApplicationScoped
 public class RepeatDetection {
@@ -30,13 +33,22 @@ public class RepeatDetection {
     public record Match(String caseNumber, double similarity) {}
 
     public Optional<Match> findEarlierCase(Complaint complaint) {
+        // within the window on either side: a call or letter received long before an existing case (a late
+        // import, an old postmark) is not about "the same matter within the window" either
         OffsetDateTime since = complaint.receivedAt.minus(config.window());
+        OffsetDateTime until = complaint.receivedAt.plus(config.window());
         String mobileHash = complaint.complainant.mobileHash;
         Set<String> grams = TextSimilarity.bigrams(complaint.title + "\n" + complaint.content);
+        List<RepeatCandidate> candidates = new ArrayList<>();
+        if (mobileHash != null) {
+            candidates.addAll(
+                    complaints.listSameComplainantCandidates(mobileHash, since, until, config.maxCandidates()));
+        }
+        candidates.addAll(
+                complaints.listSameDistrictCandidates(complaint.district, since, until, config.maxCandidates()));
         RepeatCandidate best = null;
         double bestScore = 0;
-        for (RepeatCandidate candidate :
-                complaints.listRepeatCandidates(complaint.district, mobileHash, since, config.maxCandidates())) {
+        for (RepeatCandidate candidate : candidates) {
             boolean sameComplainant = mobileHash != null && mobileHash.equals(candidate.mobileHash());
             boolean sameDistrict = complaint.district.equals(candidate.district());
             double threshold = sameComplainant
@@ -46,8 +58,11 @@ public class RepeatDetection {
                 continue;
             }
             double score = TextSimilarity.jaccard(grams, TextSimilarity.bigrams(candidate.text()));
-            // candidates come newest first: ">=" prefers the earlier of two equally similar cases
-            if (score >= threshold && score >= bestScore) {
+            // of two equally similar cases the earlier one
+            if (score >= threshold
+                    && (best == null
+                            || score > bestScore
+                            || (score == bestScore && candidate.receivedAt().isBefore(best.receivedAt())))) {
                 best = candidate;
                 bestScore = score;
             }
