@@ -31,11 +31,15 @@ public final class CaseEvents {
     }
 
     public static void submit(String caseNumber, String text, String district, String hint) {
+        submit(caseNumber, text, district, hint, false);
+    }
+
+    public static void submit(String caseNumber, String text, String district, String hint, boolean urgent) {
         ComplaintSubmitted data = new ComplaintSubmitted(
                 caseNumber,
                 "HOTLINE",
                 "COMPLAINT",
-                false,
+                urgent,
                 "投诉",
                 text,
                 district,
@@ -61,6 +65,33 @@ public final class CaseEvents {
                         basis,
                         "handler-" + unit.toLowerCase(),
                         OffsetDateTime.now()));
+    }
+
+    /**
+     * A ReturnRequested CloudEvent as supervision-service writes it, not checked against its schema (a null reason or
+     * basis is left out, as a producer that breaks the contract would). Publish it with {@link #publishRaw}, once or
+     * more (a redelivery keeps the event id).
+     */
+    public static String returnRequested(String caseNumber, String unit, String reason, String basis) {
+        ReturnRequested data = new ReturnRequested(
+                caseNumber,
+                new UnitRef(unit, unit),
+                reason,
+                basis,
+                "handler-" + unit.toLowerCase(),
+                OffsetDateTime.now());
+        return EventJson.write(CloudEvent.of(
+                EventType.RETURN_REQUESTED,
+                "/supervision-service",
+                caseNumber,
+                OffsetDateTime.now(),
+                EventJson.toTree(data)));
+    }
+
+    /** Puts an already written CloudEvent on the topic of its type, unchecked. */
+    public static void publishRaw(String caseNumber, String json) {
+        EventType type = EventType.fromCeType(EventJson.read(json).type()).orElseThrow();
+        org.openysb.testsupport.Topics.publish(type.topic(), caseNumber, json);
     }
 
     public static void sign(String caseNumber, String unit) {

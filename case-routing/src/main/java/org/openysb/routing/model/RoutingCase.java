@@ -132,7 +132,11 @@ public class RoutingCase {
     }
 
     /** Why a return by {@code unit} at {@code at} is refused, or null when it may proceed. */
-    public String refusalOfReturn(String unit, String basis, OffsetDateTime at, java.time.Duration window) {
+    public String refusalOfReturn(
+            String unit, String reason, String basis, OffsetDateTime at, java.time.Duration window) {
+        if (reason == null || reason.isBlank()) {
+            return "退单未说明理由";
+        }
         if (basis == null || basis.isBlank()) {
             return "退单未说明依据（权责清单条目或职责文件）";
         }

@@ -166,7 +166,7 @@ public class DispatchService {
         ret.actor = r.actor();
         ret.requestedAt = at;
         ret.dispatchCount = c.dispatchCount;
-        String refusal = c.refusalOfReturn(ret.unit, r.basis(), at, config.returnWindow());
+        String refusal = c.refusalOfReturn(ret.unit, r.reason(), r.basis(), at, config.returnWindow());
         if (refusal != null) {
             // CaseReturned has no REFUSED outcome in its schema: the refusal is recorded, not published
             ret.outcome = CaseReturn.Outcome.REFUSED;
@@ -302,7 +302,7 @@ public class DispatchService {
         String returningUnit = c.returnedBy;
         Optional<CaseReturn> pending = returns.pendingArbitration(caseNumber);
         OffsetDateTime now = OffsetDateTime.now();
-        String newLead;
+        String newLead = null;
         if (upheld) {
             if (lead == null || lead.isBlank()) {
                 throw DomainException.invalidField(
@@ -327,7 +327,6 @@ public class DispatchService {
                     actor,
                     RoutingDecision.Kind.RULING,
                     false);
-            newLead = returningUnit;
         }
         outbox.append(
                 EventType.RETURN_RULED,
@@ -337,7 +336,7 @@ public class DispatchService {
                         new UnitRef(returningUnit, units.nameOf(returningUnit)),
                         upheld,
                         !upheld,
-                        new UnitRef(newLead, units.nameOf(newLead)),
+                        newLead == null ? null : new UnitRef(newLead, units.nameOf(newLead)),
                         reason,
                         actor,
                         now));
@@ -354,6 +353,7 @@ public class DispatchService {
                     "already-accepted", "主办单位已签收，无需指定", "The lead unit has signed for the case", caseNumber);
         }
         String previous = c.currentLead;
+        int dispatchesBefore = c.dispatchCount;
         route(c, category, lead, coHandlers, "指定承办：" + reason, actor, RoutingDecision.Kind.DESIGNATION, true);
         outbox.append(
                 EventType.HANDLER_DESIGNATED,
@@ -363,7 +363,7 @@ public class DispatchService {
                         new UnitRef(lead, units.nameOf(lead)),
                         reason,
                         actor,
-                        c.dispatchCount,
+                        dispatchesBefore,
                         OffsetDateTime.now()));
         LOG.infof("designated %s (previously %s)", lead, previous);
         return dispatched(c);
@@ -491,7 +491,8 @@ public class DispatchService {
         }
         RoutingDecision d = record(c, kind, lead, cleanCo, reason, actor, now);
         d.matrixVersion = version.version;
-        d.matrixRowId = row.map(r -> r.id).orElse(0L);
+        // the decision cites a matrix row only when that row names this lead (0: a decision without a matrix row)
+        d.matrixRowId = row.filter(r -> r.lead.equals(lead)).map(r -> r.id).orElse(0L);
         d.confidence = 1.0;
         String categoryName = row.map(r -> r.nameZh).orElse(chosen);
         outbox.append(
