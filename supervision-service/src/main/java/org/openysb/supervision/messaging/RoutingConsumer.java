@@ -10,7 +10,10 @@ import org.openysb.contracts.EventJson;
 import org.openysb.contracts.EventType;
 import org.openysb.supervision.service.WorkItemService;
 
-/** Opens a work item for every dispatched case (CaseRouted on ysb.routing). */
+/**
+ * Opens a work item for every dispatched case (CaseRouted on ysb.routing), records arbitration rulings (ReturnRuled)
+ * and gives a unit its case back when routing refuses its return (CaseReturned REFUSED).
+ */
 @ApplicationScoped
 public class RoutingConsumer {
     private final WorkItemService workItems;
@@ -27,6 +30,8 @@ public class RoutingConsumer {
             workItems.openWorkItem(event);
         } else if (EventType.RETURN_RULED.ceType().equals(event.type())) {
             workItems.recordRuling(event);
+        } else if (EventType.CASE_RETURNED.ceType().equals(event.type())) {
+            workItems.recordReturnOutcome(event);
         }
     }
 }

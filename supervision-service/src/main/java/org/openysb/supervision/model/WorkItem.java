@@ -161,6 +161,13 @@ public class WorkItem {
     @Version
     public long version;
 
+    /**
+     * When the reminder sweep must next look at this case: the earliest reminder point still ahead, or the time of
+     * the last change of its clocks (so that the sweep re-examines it). Null when no reminder is ahead.
+     */
+    @Column(name = "next_reminder_at")
+    public OffsetDateTime nextReminderAt;
+
     /** 协办意见 of the current dispatch, one per co-unit. */
     @ElementCollection
     @CollectionTable(name = "co_unit_part", joinColumns = @JoinColumn(name = "case_number"))
@@ -246,6 +253,7 @@ public class WorkItem {
         extensionState = Extension.APPROVED;
         originalHandlingDeadline = handlingDeadline;
         handlingDeadline = newDeadline;
+        nextReminderAt = at;
         updatedAt = at;
     }
 
@@ -297,6 +305,7 @@ public class WorkItem {
         dueCounted = false;
         status = Status.SIGNED;
         handlingDeadline = newDeadline;
+        nextReminderAt = at;
         repliedAt = null;
         replyResult = null;
         replyText = null;
@@ -343,6 +352,20 @@ public class WorkItem {
         returnRequestedAt = null;
         dueCounted = false;
         updatedAt = at;
+    }
+
+    /**
+     * Routing refused the return: the case goes back to where it was (signed or not); its clocks never stopped.
+     * Returns false when the case is no longer waiting for routing.
+     */
+    public boolean returnRefused(OffsetDateTime at) {
+        if (status != Status.RETURN_REQUESTED) {
+            return false;
+        }
+        status = signedAt != null ? Status.SIGNED : Status.ASSIGNED;
+        nextReminderAt = at;
+        updatedAt = at;
+        return true;
     }
 
     /** 签收. The handling clock already runs since assignment; signing late is recorded, not refused. */

@@ -21,7 +21,7 @@ public class MetricRepository {
         this.entityManager = entityManager;
     }
 
-    /** Adds {@code delta} to one counter; must run in the transaction of the change it counts. */
+    /** Adds {@code delta} to one counter (and its day × unit rollup); must run in the transaction of the change. */
     public void increment(
             LocalDate day, String unit, String channel, String category, String type, Metric metric, int delta) {
         String column = metric.column();
@@ -36,6 +36,14 @@ public class MetricRepository {
                 .setParameter(5, type)
                 .setParameter(6, delta)
                 .executeUpdate();
+        entityManager
+                .createNativeQuery("insert into metric_unit_daily (day, unit, " + column + ") values (?1, ?2, ?3)"
+                        + " on conflict (day, unit) do update set " + column + " = metric_unit_daily." + column
+                        + " + excluded." + column)
+                .setParameter(1, day)
+                .setParameter(2, unit)
+                .setParameter(3, delta)
+                .executeUpdate();
     }
 
     /** Sums of every counter over {@code [from, to]}, optionally filtered, grouped by unit when {@code byUnit}. */
@@ -45,7 +53,9 @@ public class MetricRepository {
         for (Metric m : Metric.values()) {
             sql.append(", coalesce(sum(").append(m.column()).append("), 0)");
         }
-        sql.append(" from metric_daily where day between ?1 and ?2");
+        // only period and unit asked for: the day × unit rollup answers with ~60 rows a day
+        boolean rollup = channel == null && category == null && type == null;
+        sql.append(rollup ? " from metric_unit_daily" : " from metric_daily").append(" where day between ?1 and ?2");
         List<Object> params = new ArrayList<>(List.of(from, to));
         for (Object[] filter :
                 new Object[][] {{"unit", unit}, {"channel", channel}, {"category", category}, {"type", type}}) {

@@ -87,52 +87,83 @@ public class EscalationService {
     /** Issues everything due at {@code now}; returns how many reminders, notices, orders and closures it issued. */
     public int sweep(OffsetDateTime now) {
         int issued = 0;
-        for (int percent : limits.reminderPercents()) {
-            issued += reminders("HANDLING", "handling_deadline", "('ASSIGNED', 'SIGNED')", percent, now);
-            issued += reminders("SIGN_FOR", "sign_for_deadline", "('ASSIGNED')", percent, now);
-        }
+        issued += reminders(now);
         issued += overdue(now);
         issued += expiredFollowUps(now);
         return issued;
     }
 
-    private int reminders(String clock, String column, String statuses, int percent, OffsetDateTime now) {
-        String level = "R" + percent;
+    /**
+     * Reminders at the configured percentages of the sign-for and handling limits. Reads only the open cases whose
+     * {@code next_reminder_at} has come (an index range), claims them with "for update skip locked", issues every
+     * reminder due and not yet issued (the escalation table's key makes each one once), and moves
+     * {@code next_reminder_at} to the next reminder point ahead.
+     */
+    private int reminders(OffsetDateTime now) {
         int total = 0;
-        int batch;
+        int[] claimed = new int[1];
         do {
-            batch = QuarkusTransaction.requiringNew().call(() -> {
+            total += QuarkusTransaction.requiringNew().call(() -> {
                 @SuppressWarnings("unchecked")
                 List<String> due = entityManager
-                        .createNativeQuery("select w.case_number from work_item w where w.status in " + statuses
-                                + " and w." + column + " > ?1"
-                                + " and w.assigned_at + (w." + column + " - w.assigned_at) * ?2 <= ?1"
-                                + " and not exists (select 1 from escalation e where e.case_number = w.case_number"
-                                + " and e.clock = ?3 and e.level = ?4 and e.deadline = w." + column + ")"
-                                + " order by w." + column + " limit ?5 for update skip locked")
+                        .createNativeQuery("select case_number from work_item where status in ('ASSIGNED', 'SIGNED')"
+                                + " and next_reminder_at <= ?1 order by next_reminder_at limit ?2"
+                                + " for update skip locked")
                         .setParameter(1, now)
-                        .setParameter(2, percent / 100.0)
-                        .setParameter(3, clock)
-                        .setParameter(4, level)
-                        .setParameter(5, batchSize)
+                        .setParameter(2, batchSize)
                         .getResultList();
+                claimed[0] = due.size();
                 int n = 0;
                 for (String caseNumber : due) {
                     WorkItem item = workItems.findById(caseNumber);
-                    OffsetDateTime deadline = "HANDLING".equals(clock) ? item.handlingDeadline : item.signForDeadline;
-                    if (record(caseNumber, clock, level, deadline, now)) {
-                        outbox.append(
-                                EventType.REMINDER_DUE,
-                                caseNumber,
-                                new ReminderDue(caseNumber, unit(item), clock, percent, deadline));
-                        n++;
+                    OffsetDateTime next = null;
+                    for (ReminderClock clock : clocksOf(item)) {
+                        for (int percent : limits.reminderPercents()) {
+                            OffsetDateTime at = pointOf(item.assignedAt, clock.deadline(), percent);
+                            if (!at.isBefore(clock.deadline())) {
+                                continue;
+                            }
+                            if (at.isAfter(now)) {
+                                next = next == null || at.isBefore(next) ? at : next;
+                            } else if (now.isBefore(clock.deadline())
+                                    && record(caseNumber, clock.name(), "R" + percent, clock.deadline(), now)) {
+                                outbox.append(
+                                        EventType.REMINDER_DUE,
+                                        caseNumber,
+                                        new ReminderDue(
+                                                caseNumber, unit(item), clock.name(), percent, clock.deadline()));
+                                n++;
+                            }
+                        }
                     }
+                    // a native update: the sweep does not compete with handlers for the row version; a handler's
+                    // later write of an older value only makes the sweep look again, which issues nothing twice
+                    entityManager
+                            .createNativeQuery("update work_item set next_reminder_at = ?1 where case_number = ?2")
+                            .setParameter(1, next)
+                            .setParameter(2, caseNumber)
+                            .executeUpdate();
                 }
-                return due.size() == batchSize ? -n - 1 : n;
+                return n;
             });
-            total += batch < 0 ? -batch - 1 : batch;
-        } while (batch < 0);
+        } while (claimed[0] == batchSize);
         return total;
+    }
+
+    private record ReminderClock(String name, OffsetDateTime deadline) {}
+
+    /** The clocks a case's reminders run on: handling while open, sign-for until signed. */
+    private static List<ReminderClock> clocksOf(WorkItem item) {
+        ReminderClock handling = new ReminderClock("HANDLING", item.handlingDeadline);
+        return item.status == WorkItem.Status.ASSIGNED
+                ? List.of(handling, new ReminderClock("SIGN_FOR", item.signForDeadline))
+                : List.of(handling);
+    }
+
+    /** The moment {@code percent} % of the time from {@code start} to {@code deadline} has run. */
+    static OffsetDateTime pointOf(OffsetDateTime start, OffsetDateTime deadline, int percent) {
+        long millis = java.time.Duration.between(start, deadline).toMillis();
+        return start.plus(java.time.Duration.ofMillis(Math.floorDiv(millis * percent, 100)));
     }
 
     /** 催办通知书 the working day after the deadline; 督办单 and a clue when still overdue N working days later. */

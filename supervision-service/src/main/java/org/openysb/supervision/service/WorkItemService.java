@@ -14,6 +14,7 @@ import org.jboss.logging.MDC;
 
 import org.openysb.contracts.CloudEvent;
 import org.openysb.contracts.EventType;
+import org.openysb.contracts.events.CaseReturned;
 import org.openysb.contracts.events.CaseRouted;
 import org.openysb.contracts.events.ComplaintSubmitted;
 import org.openysb.contracts.events.ReturnRuled;
@@ -185,6 +186,7 @@ public class WorkItemService {
             if (!before.isEqual(item.handlingDeadline) || !signBefore.isEqual(item.signForDeadline)) {
                 changed++;
                 item.updatedAt = OffsetDateTime.now();
+                item.nextReminderAt = item.updatedAt;
                 trail.append(
                         item.caseNumber,
                         item.updatedAt,
@@ -210,6 +212,7 @@ public class WorkItemService {
                 : calendar.deadlineAfterWorkingDays(
                         assignedAt, limits.handlingWorkingDays().getOrDefault(item.type, 15));
         item.updatedAt = OffsetDateTime.now();
+        item.nextReminderAt = assignedAt;
     }
 
     /** 退单仲裁: an improper return counts against the unit that returned the case. */
@@ -241,6 +244,33 @@ public class WorkItemService {
                     null,
                     event.id(),
                     ruling.ruledAt());
+        }
+    }
+
+    /** 退单不予受理: routing refused the return, so the unit keeps the case and its clocks run on. */
+    @Transactional
+    public void recordReturnOutcome(CloudEvent event) {
+        if (!inbox.firstDelivery(CONSUMER, event)) {
+            return;
+        }
+        CaseReturned returned = event.dataAs(CaseReturned.class);
+        WorkItem item = workItems.findById(returned.caseNumber());
+        if (!"REFUSED".equals(returned.outcome())
+                || item == null
+                || !item.leadUnit.equals(returned.unit().code())) {
+            return; // rerouted and arbitrated returns come back as CaseRouted / ReturnRuled
+        }
+        OffsetDateTime now = OffsetDateTime.now(WorkingCalendar.CHINA);
+        String before = item.status.name();
+        if (item.returnRefused(now)) {
+            trail.append(
+                    item.caseNumber,
+                    now,
+                    "case-routing",
+                    "return-refused",
+                    before,
+                    item.status.name(),
+                    "退单不予受理：" + returned.refusal() + "，仍由" + item.leadName + "办理");
         }
     }
 

@@ -90,6 +90,11 @@ class SupervisionBenchmark {
                 + " count(*), count(*) filter (where replied_at <= handling_deadline), count(*), count(*), count(*),"
                 + " count(*), count(*) filter (where rating <> 'DISSATISFIED'), count(*) filter (where solved)"
                 + " from work_item where case_number like 'MB%' group by 1, 2, 3, 4, 5");
+        sql("insert into metric_unit_daily select day, unit, sum(received), sum(dispatched_on_time), sum(assigned),"
+                + " sum(signed_on_time), sum(responded_on_time), sum(returns), sum(improper_returns), sum(due),"
+                + " sum(completed_on_time), sum(replied), sum(closed), sum(followed_up), sum(rated), sum(satisfied),"
+                + " sum(solved), sum(reopened) from metric_daily group by day, unit"
+                + " on conflict (day, unit) do nothing");
         sql("analyze work_item");
         sql("analyze metric_daily");
         long aggregates = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
@@ -161,21 +166,30 @@ class SupervisionBenchmark {
     @Test
     @Order(2)
     void reminderSweepOverAMillionOpenCases() {
-        OffsetDateTime now = OffsetDateTime.now();
+        // whole milliseconds, so that the SQL literal and the bound parameter are the same instant
+        OffsetDateTime now = OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String t = "timestamptz '" + now + "'";
         long t0 = System.nanoTime();
-        // assigned uniformly over the last 20 days; 5 % still waiting to be signed for; handling limit ~21 days
+        // assigned uniformly over the last 20 days; 5 % still waiting to be signed for; handling limit ~21 days.
+        // next_reminder_at is where the previous sweep, ten minutes ago, left it: the first reminder point after then
+        String before = t + " - interval '10 minutes'";
         sql("insert into work_item (case_number, lead_unit, lead_name, type, urgent, channel, category, district,"
                 + " status, assigned_at, sign_for_deadline, first_contact_deadline, return_deadline,"
-                + " handling_deadline, updated_at)"
+                + " handling_deadline, updated_at, next_reminder_at)"
                 + " select 'SW' || lpad(g::text, 12, '0'), 'U' || lpad((g % 60)::text, 2, '0'), '单位' || (g % 60),"
                 + " 'COMPLAINT', false, 'WEB', 'CAT' || (g % 25), 'D01',"
                 + " case when g % 20 = 0 then 'ASSIGNED' else 'SIGNED' end, a, a + interval '1 day',"
-                + " a + interval '1 day', a + interval '1 day', a + interval '21 days', a"
+                + " a + interval '1 day', a + interval '1 day', a + interval '21 days', a,"
+                + " least(case when a + interval '21 days' * 0.5 > " + before + " then a + interval '21 days' * 0.5"
+                + " when a + interval '21 days' * 0.75 > " + before + " then a + interval '21 days' * 0.75"
+                + " when a + interval '21 days' * 0.9 > " + before + " then a + interval '21 days' * 0.9 end,"
+                + " case when g % 20 = 0 then (case when a + interval '1 day' * 0.5 > " + before
+                + " then a + interval '1 day' * 0.5 when a + interval '1 day' * 0.75 > " + before
+                + " then a + interval '1 day' * 0.75 when a + interval '1 day' * 0.9 > " + before
+                + " then a + interval '1 day' * 0.9 end) end)"
                 + " from generate_series(1, " + CASES + ") g,"
                 + " lateral (select " + t + " - (g::float8 / " + CASES + ") * interval '20 days' as a) x");
         // the previous sweep, ten minutes ago, issued every reminder due by then
-        String before = t + " - interval '10 minutes'";
         for (int percent : new int[] {50, 75, 90}) {
             for (String[] clock : new String[][] {
                 {"HANDLING", "handling_deadline", "('ASSIGNED', 'SIGNED')"},

@@ -103,6 +103,47 @@ class LifecycleTest {
     }
 
     @Test
+    void shouldGiveTheUnitItsCaseBackWhenRoutingRefusesTheReturn() {
+        String cn = "TS202611219011";
+        routedNow(cn);
+        post(HANDLER, "/api/work-items/" + cn + "/return", Map.of("reason", "不属于本单位职责", "basis", "权责清单"), 200);
+        org.openysb.contracts.events.CaseReturned refused = new org.openysb.contracts.events.CaseReturned(
+                cn,
+                new org.openysb.contracts.events.UnitRef("RSJ", "市人社局"),
+                "不属于本单位职责",
+                "权责清单",
+                "handler-rsj",
+                OffsetDateTime.now(),
+                "REFUSED",
+                1,
+                "超出退单时限");
+        String json = org.openysb.contracts.EventJson.write(org.openysb.contracts.CloudEvent.of(
+                org.openysb.contracts.EventType.CASE_RETURNED,
+                "/case-routing",
+                cn,
+                OffsetDateTime.now(),
+                org.openysb.contracts.EventJson.toTree(refused)));
+        org.openysb.testsupport.EventSchemas.assertValid(json);
+        org.openysb.testsupport.Topics.publish(Topics.ROUTING, cn, json);
+        org.openysb.testsupport.Topics.publish(Topics.ROUTING, cn, json); // redelivered
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth()
+                .oauth2(HANDLER)
+                .get("/api/work-items/{cn}", cn)
+                .then()
+                .body("status", equalTo("ASSIGNED"))
+                .body("allowedActions", hasItem("sign")));
+        given().auth()
+                .oauth2(SUPERVISOR)
+                .get("/api/cases/{cn}/trail", cn)
+                .then()
+                .body("steps.findAll { it.action == 'return-refused' }.size()", equalTo(1))
+                .body(
+                        "steps.find { it.action == 'return-refused' }.detail",
+                        org.hamcrest.Matchers.containsString("超出退单时限"));
+        post(HANDLER, "/api/work-items/" + cn + "/sign", null, 200);
+    }
+
+    @Test
     void shouldLetASupervisorApproveOneExtension() {
         String cn = "TS202611219002";
         routedNow(cn);
