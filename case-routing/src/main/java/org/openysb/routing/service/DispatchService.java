@@ -168,7 +168,7 @@ public class DispatchService {
         ret.dispatchCount = c.dispatchCount;
         String refusal = c.refusalOfReturn(ret.unit, r.reason(), r.basis(), at, config.returnWindow());
         if (refusal != null) {
-            // CaseReturned has no REFUSED outcome in its schema: the refusal is recorded, not published
+            // the unit keeps the case: supervision-service puts its work item back in the unit's queue
             ret.outcome = CaseReturn.Outcome.REFUSED;
             ret.refusal = refusal;
             returns.persist(ret);
@@ -180,6 +180,19 @@ public class DispatchService {
                     "退单不予受理：" + refusal + "（退单单位 " + units.nameOf(ret.unit) + "，理由：" + ret.reason + "）",
                     r.actor(),
                     now);
+            outbox.append(
+                    EventType.CASE_RETURNED,
+                    c.caseNumber,
+                    new CaseReturned(
+                            c.caseNumber,
+                            new UnitRef(ret.unit, units.nameOf(ret.unit)),
+                            ret.reason.isBlank() ? "（未填写理由）" : ret.reason,
+                            ret.basis == null || ret.basis.isBlank() ? "（未填写依据）" : ret.basis,
+                            ret.actor == null || ret.actor.isBlank() ? "unknown" : ret.actor,
+                            at,
+                            ret.outcome.name(),
+                            Math.max(1, c.dispatchCount),
+                            refusal));
             LOG.infof("return by %s refused: %s", ret.unit, refusal);
             return;
         }
@@ -206,7 +219,8 @@ public class DispatchService {
                         ret.actor,
                         at,
                         ret.outcome.name(),
-                        Math.max(1, c.dispatchCount)));
+                        Math.max(1, c.dispatchCount),
+                        null));
         if (next.isPresent()) {
             MatrixRow row = next.get();
             route(

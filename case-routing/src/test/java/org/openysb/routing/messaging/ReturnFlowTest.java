@@ -164,9 +164,19 @@ class ReturnFlowTest {
         return refusal[0];
     }
 
-    /** A refused return changes nothing else: no CaseReturned, no new dispatch, the unit still holds the case. */
+    /**
+     * A refused return is announced (CaseReturned REFUSED, with the refusal, so that supervision-service gives the
+     * unit its case back) and changes nothing else: no new dispatch, the unit still holds the case.
+     */
     static void assertNothingHappenedBesidesTheRefusal(String caseNumber, String lead, int dispatches, int returns) {
-        assertEquals(returns, CaseEvents.count(caseNumber, EventType.CASE_RETURNED, Duration.ofSeconds(3)));
+        List<CaseReturned> announced =
+                CaseEvents.await(caseNumber, EventType.CASE_RETURNED, CaseReturned.class, returns + 1);
+        assertEquals(returns + 1, announced.size(), "the earlier returns and the refusal");
+        CaseReturned refused = announced.get(announced.size() - 1);
+        assertEquals("REFUSED", refused.outcome());
+        assertNotNull(refused.refusal());
+        assertEquals(lead, refused.unit().code());
+        assertEquals(returns + 1, CaseEvents.count(caseNumber, EventType.CASE_RETURNED, Duration.ofSeconds(3)));
         assertEquals(dispatches, CaseEvents.count(caseNumber, EventType.CASE_ROUTED, Duration.ofSeconds(1)));
         Map<String, Object> history = history(caseNumber);
         assertEquals("ROUTED", history.get("status"));

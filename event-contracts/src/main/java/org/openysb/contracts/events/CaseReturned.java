@@ -13,8 +13,10 @@ import java.time.OffsetDateTime;
  * @param actor the user name of the handler who returned the case
  * @param returnedAt when the unit asked for the return
  * @param outcome REROUTED when routing dispatched the case again (a CaseRouted follows), ARBITRATION when the
- *     coordinator must rule (a ReturnRuled follows)
+ *     coordinator must rule (a ReturnRuled follows), REFUSED when the return is not admissible (outside the window,
+ *     without a reason or basis, by a designated unit, after sign-for): the case stays with the unit
  * @param dispatchCount how many times this case has been dispatched so far
+ * @param refusal why the return was refused (REFUSED only, otherwise null)
  */
 public record CaseReturned(
         String caseNumber,
@@ -24,4 +26,5 @@ public record CaseReturned(
         String actor,
         OffsetDateTime returnedAt,
         String outcome,
-        int dispatchCount) {}
+        int dispatchCount,
+        String refusal) {}
