@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -162,7 +164,7 @@ public final class LocalStack implements AutoCloseable {
         UUID uuid = UUID.randomUUID();
         java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(16);
         buffer.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
     }
 
     private void startKeycloak() throws IOException, InterruptedException {
@@ -201,6 +203,26 @@ public final class LocalStack implements AutoCloseable {
                 Duration.ofSeconds(300));
     }
 
+    /**
+     * A random 32-byte key (base64) made at the first start and kept under the data directory (owner-only), so that
+     * data encrypted at rest stays readable across restarts; deleting the data directory deletes it with the data.
+     */
+    private String localKey(String name) throws IOException {
+        Path file = config.dataDir().resolve("secrets").resolve(name);
+        if (!Files.exists(file)) {
+            Files.createDirectories(file.getParent());
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            Files.writeString(file, Base64.getEncoder().encodeToString(key));
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // best effort on non-POSIX file systems
+            }
+        }
+        return Files.readString(file).trim();
+    }
+
     private ManagedProcess startService(StackConfig.Service service) throws IOException {
         Map<String, String> env = new HashMap<>();
         env.put(service.portVariable(), String.valueOf(service.port()));
@@ -209,6 +231,9 @@ public final class LocalStack implements AutoCloseable {
         env.put("DB_PASSWORD", service.database() + "-local-dev");
         env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap());
         env.put("OIDC_AUTH_SERVER_URL", config.issuer());
+        if ("complaint-intake".equals(service.module()) && System.getenv("INTAKE_CRYPTO_KEY") == null) {
+            env.put("INTAKE_CRYPTO_KEY", localKey("intake-crypto.key"));
+        }
         List<String> command = List.of(
                 javaExecutable(),
                 "-Xmx192m",
