@@ -30,7 +30,6 @@ import org.openysb.contracts.CloudEvent;
 import org.openysb.contracts.EventJson;
 import org.openysb.contracts.EventType;
 import org.openysb.contracts.Topics;
-import org.openysb.contracts.events.CaseRouted;
 import org.openysb.contracts.events.UnitRef;
 import org.openysb.testsupport.Infrastructure;
 
@@ -103,30 +102,8 @@ class EscalationTwoInstancesIT {
     }
 
     private static void route(String cn, OffsetDateTime routedAt) {
-        CaseRouted routed = new CaseRouted(
-                cn,
-                "MARKET_ENTRY",
-                "企业开办与准入准营",
-                new UnitRef("SCJG", "市市场监管局"),
-                List.of(),
-                "D01",
-                "COMPLAINT",
-                false,
-                "WEB",
-                1,
-                24,
-                "依据",
-                0.9,
-                "AUTO",
-                "说明",
-                1,
-                false,
-                routedAt);
-        org.openysb.testsupport.Topics.publish(
-                Topics.ROUTING,
-                cn,
-                EventJson.write(CloudEvent.of(
-                        EventType.CASE_ROUTED, "/case-routing", cn, OffsetDateTime.now(), EventJson.toTree(routed))));
+        Events.publishRouted(
+                cn, Events.caseRouted(cn, new UnitRef("SCJG", "市市场监管局"), List.of(), "COMPLAINT", false, 1, routedAt));
     }
 
     @Test

@@ -8,11 +8,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import org.openysb.contracts.CloudEvent;
 import org.openysb.contracts.EventJson;
-import org.openysb.contracts.EventType;
 import org.openysb.contracts.Topics;
-import org.openysb.contracts.events.CaseRouted;
 import org.openysb.contracts.events.UnitRef;
 import org.openysb.contracts.events.WorkItemOpened;
 import org.openysb.testsupport.EventSchemas;
@@ -33,27 +30,14 @@ public class RoutingConsumerTest {
 
     public static void route(
             String caseNumber, String unit, String unitName, String routedAt, boolean urgent, String type) {
-        CaseRouted routed = new CaseRouted(
+        String json = org.openysb.supervision.Events.caseRouted(
                 caseNumber,
-                "MARKET_ENTRY",
-                "企业开办与准入准营",
                 new UnitRef(unit, unitName),
                 List.of(new UnitRef("ZWFW", "市政府政务服务中心")),
-                "D01",
                 type,
                 urgent,
-                "WEB",
                 1,
-                24,
-                "依据",
-                0.9,
-                "AUTO",
-                "说明",
-                1,
-                false,
                 OffsetDateTime.parse(routedAt));
-        String json = EventJson.write(CloudEvent.of(
-                EventType.CASE_ROUTED, "/case-routing", caseNumber, OffsetDateTime.now(), EventJson.toTree(routed)));
         org.openysb.testsupport.Topics.publish(Topics.ROUTING, caseNumber, json);
         org.openysb.testsupport.Topics.publish(Topics.ROUTING, caseNumber, json); // redelivered
     }

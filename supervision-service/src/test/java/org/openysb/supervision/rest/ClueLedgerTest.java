@@ -17,11 +17,9 @@ import org.openysb.contracts.CloudEvent;
 import org.openysb.contracts.EventJson;
 import org.openysb.contracts.EventType;
 import org.openysb.contracts.Topics;
-import org.openysb.contracts.events.CaseRouted;
-import org.openysb.contracts.events.ComplainantRef;
-import org.openysb.contracts.events.ComplaintSubmitted;
 import org.openysb.contracts.events.ReturnRuled;
 import org.openysb.contracts.events.UnitRef;
+import org.openysb.supervision.Events;
 import org.openysb.supervision.service.EscalationService;
 import org.openysb.testsupport.EventSchemas;
 import org.openysb.testsupport.TestTokens;
@@ -48,57 +46,21 @@ class ClueLedgerTest {
     EscalationService escalation;
 
     static void route(String cn, String unit, String unitName, String type, int dispatchCount, String routedAt) {
-        CaseRouted routed = new CaseRouted(
+        Events.publishRouted(
                 cn,
-                "MARKET_ENTRY",
-                "企业开办与准入准营",
-                new UnitRef(unit, unitName),
-                List.of(),
-                "D01",
-                type,
-                false,
-                "WEB",
-                1,
-                24,
-                "依据",
-                0.9,
-                dispatchCount == 1 ? "AUTO" : "dispatcher1",
-                "说明",
-                dispatchCount,
-                false,
-                OffsetDateTime.parse(routedAt));
-        org.openysb.testsupport.Topics.publish(
-                Topics.ROUTING,
-                cn,
-                EventJson.write(CloudEvent.of(
-                        EventType.CASE_ROUTED, "/case-routing", cn, OffsetDateTime.now(), EventJson.toTree(routed))));
+                Events.caseRouted(
+                        cn,
+                        new UnitRef(unit, unitName),
+                        List.of(),
+                        type,
+                        false,
+                        dispatchCount,
+                        OffsetDateTime.parse(routedAt)));
     }
 
     static void submitted(String cn, String type, String repeatOf, String receivedAt) {
-        ComplaintSubmitted data = new ComplaintSubmitted(
-                cn,
-                "WEB",
-                type,
-                false,
-                "标题",
-                "内容",
-                "D01",
-                null,
-                null,
-                false,
-                false,
-                OffsetDateTime.parse(receivedAt),
-                new ComplainantRef("PERSON", "complaint:" + cn, null, null, false),
-                repeatOf);
-        org.openysb.testsupport.Topics.publish(
-                Topics.COMPLAINTS,
-                cn,
-                EventJson.write(CloudEvent.of(
-                        EventType.COMPLAINT_SUBMITTED,
-                        "/complaint-intake",
-                        cn,
-                        OffsetDateTime.now(),
-                        EventJson.toTree(data))));
+        Events.publishComplaint(
+                cn, Events.complaintSubmitted(cn, "WEB", type, repeatOf, OffsetDateTime.parse(receivedAt)));
     }
 
     static ValidatableResponse clues(String query) {

@@ -8,12 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
-import org.openysb.contracts.CloudEvent;
-import org.openysb.contracts.EventJson;
-import org.openysb.contracts.EventType;
-import org.openysb.contracts.Topics;
-import org.openysb.contracts.events.ComplainantRef;
-import org.openysb.contracts.events.ComplaintSubmitted;
+import org.openysb.supervision.Events;
 import org.openysb.supervision.messaging.RoutingConsumerTest;
 import org.openysb.testsupport.TestTokens;
 
@@ -31,30 +26,10 @@ class MetricsResourceTest {
     private static final String MARCH = "from=2025-03-01&to=2025-03-31";
 
     private static void received(String cn, String channel) {
-        ComplaintSubmitted data = new ComplaintSubmitted(
+        Events.publishComplaint(
                 cn,
-                channel,
-                "COMPLAINT",
-                false,
-                "标题",
-                "内容",
-                "D01",
-                null,
-                null,
-                false,
-                false,
-                OffsetDateTime.parse("2025-03-03T09:00:00+08:00"),
-                new ComplainantRef("PERSON", "complaint:" + cn, null, null, false),
-                null);
-        org.openysb.testsupport.Topics.publish(
-                Topics.COMPLAINTS,
-                cn,
-                EventJson.write(CloudEvent.of(
-                        EventType.COMPLAINT_SUBMITTED,
-                        "/complaint-intake",
-                        cn,
-                        OffsetDateTime.now(),
-                        EventJson.toTree(data))));
+                Events.complaintSubmitted(
+                        cn, channel, "COMPLAINT", null, OffsetDateTime.parse("2025-03-03T09:00:00+08:00")));
     }
 
     private static void post(String token, String path, Object body) {
