@@ -17,7 +17,8 @@ public enum Metric {
     RATED("rated"),
     SATISFIED("satisfied"),
     SOLVED("solved"),
-    REOPENED("reopened");
+    REOPENED("reopened"),
+    REPEATS("repeats");
 
     private final String column;
 

@@ -45,6 +45,16 @@ public class MetricsRecorder {
         if (inserted == 1) {
             metrics.increment(
                     day(complaint.receivedAt()), NONE, complaint.channel(), NONE, complaint.type(), Metric.RECEIVED, 1);
+            if (complaint.repeatOf() != null) {
+                metrics.increment(
+                        day(complaint.receivedAt()),
+                        NONE,
+                        complaint.channel(),
+                        NONE,
+                        complaint.type(),
+                        Metric.REPEATS,
+                        1);
+            }
         }
     }
 

@@ -119,7 +119,8 @@ public class MetricsService {
                 rate(s, "followUpRate", "回访率", Metric.FOLLOWED_UP, Metric.REPLIED),
                 rate(s, "satisfactionRate", "满意率", Metric.SATISFIED, Metric.RATED),
                 rate(s, "resolutionRate", "解决率", Metric.SOLVED, Metric.RATED),
-                rate(s, "reopenRate", "重办率", Metric.REOPENED, Metric.CLOSED));
+                rate(s, "reopenRate", "重办率", Metric.REOPENED, Metric.CLOSED),
+                rate(s, "repeatRate", "重复投诉率（并单）", Metric.REPEATS, Metric.RECEIVED));
         return new MetricsReport(from, to, unit, channel, category, type, rates, composite(rates));
     }
 

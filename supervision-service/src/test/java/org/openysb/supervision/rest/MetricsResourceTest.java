@@ -147,6 +147,30 @@ class MetricsResourceTest {
     }
 
     @Test
+    void shouldCountRepeatsAgainstTheComplaintsReceived() {
+        OffsetDateTime june = OffsetDateTime.parse("2024-06-03T09:00:00+08:00");
+        Events.publishComplaint(
+                "TS202406030001", Events.complaintSubmitted("TS202406030001", "WEB", "COMPLAINT", null, june));
+        String repeat = Events.complaintSubmitted("TS202406030002", "HOTLINE", "COMPLAINT", "TS202406030001", june);
+        Events.publishComplaint("TS202406030002", repeat);
+        Events.publishComplaint("TS202406030002", repeat); // redelivered: counted once
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth()
+                .oauth2(SUPERVISOR)
+                .get("/api/metrics?from=2024-06-03&to=2024-06-03")
+                .then()
+                .statusCode(200)
+                .body("rates.find { it.name == 'repeatRate' }.numerator", equalTo(1))
+                .body("rates.find { it.name == 'repeatRate' }.denominator", equalTo(2))
+                .body("rates.find { it.name == 'repeatRate' }.rate", equalTo(0.5f)));
+        given().auth()
+                .oauth2(SUPERVISOR)
+                .get("/api/metrics?from=2024-06-03&to=2024-06-03&channel=WEB")
+                .then()
+                .body("rates.find { it.name == 'repeatRate' }.numerator", equalTo(0))
+                .body("rates.find { it.name == 'repeatRate' }.denominator", equalTo(1));
+    }
+
+    @Test
     void shouldRefuseABadPeriodOrAHandler() {
         given().auth()
                 .oauth2(SUPERVISOR)
