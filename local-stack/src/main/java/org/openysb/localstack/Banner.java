@@ -8,7 +8,7 @@ import java.util.TreeMap;
 final class Banner {
     private Banner() {}
 
-    static String text(StackConfig c, Duration took, long rssMiB, Map<String, Duration> times) {
+    static String text(StackConfig c, Duration took, long rssMiB, Map<String, Duration> times, LocalStack stack) {
         StringBuilder b = new StringBuilder();
         b.append("\nAll health checks UP after ")
                 .append(took.toSeconds())
@@ -27,6 +27,16 @@ final class Banner {
                 "keycloak", c.keycloakUrl(), StackConfig.REALM));
         b.append(String.format(
                 "  %-22s 127.0.0.1:%d   %-22s 127.0.0.1:%d%n", "kafka", c.kafkaPort(), "postgresql", c.postgresPort()));
+        if (stack.mailSink() != null && stack.smsSink() != null) {
+            b.append(String.format(
+                    "  %-22s 127.0.0.1:%d   mails written to %s%n",
+                    "smtp sink", stack.mailSink().port(), stack.mailSink().dir()));
+            b.append(String.format(
+                    "  %-22s %s   messages appended to %s%n",
+                    "sms gateway sink",
+                    stack.smsSink().endpoint(),
+                    stack.smsSink().log()));
+        }
         b.append("\nDemo accounts (password = user name + \"-pass\", local development only):\n");
         b.append("  citizen1 enterprise1 operator1 clerk1 dispatcher1 coordinator1 supervisor1 inspector1 admin1\n");
         b.append("  handler-scjg handler-tax handler-rsj handler-d01 (handlers of SCJG, TAX, RSJ, D01)\n");

@@ -33,6 +33,8 @@ public final class LocalStack implements AutoCloseable {
     private final StackConfig config;
     private EmbeddedPostgres postgres;
     private EmbeddedKafkaBroker kafka;
+    private MailSink mailSink;
+    private SmsSink smsSink;
     private final List<ManagedProcess> processes = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Duration> startTimes = new HashMap<>();
 
@@ -58,6 +60,7 @@ public final class LocalStack implements AutoCloseable {
         timed("postgres", this::startPostgres);
         timed("kafka", this::startKafka);
         timed("keycloak", this::startKeycloak);
+        timed("sinks", this::startSinks);
         // the services start in parallel: they only need PostgreSQL and Kafka, and discover Keycloak lazily
         for (StackConfig.Service service : config.services()) {
             processes.add(startService(service));
@@ -159,6 +162,27 @@ public final class LocalStack implements AutoCloseable {
         KafkaTopics.create(config.kafkaBootstrap());
     }
 
+    /**
+     * The outside world of notification-service, local: an SMTP server and an SMS gateway that write what they receive
+     * under {@link StackConfig#sinksDir()} instead of mailing or texting anyone.
+     */
+    private void startSinks() throws IOException {
+        mailSink = new MailSink(config.smtpPort(), config.sinksDir().resolve("mail"));
+        String keyId = System.getenv().getOrDefault("SMS_ACCESS_KEY_ID", SmsSink.LOCAL_KEY_ID);
+        String secret = System.getenv().getOrDefault("SMS_ACCESS_KEY_SECRET", SmsSink.LOCAL_KEY_SECRET);
+        smsSink = new SmsSink(config.smsPort(), config.sinksDir().resolve("sms.log"), keyId, secret);
+    }
+
+    /** The SMTP sink (null before start). */
+    public MailSink mailSink() {
+        return mailSink;
+    }
+
+    /** The SMS gateway sink (null before start). */
+    public SmsSink smsSink() {
+        return smsSink;
+    }
+
     /** A Kafka cluster id: 16 random bytes in URL-safe base64 without padding. */
     private static String kafkaClusterId() {
         UUID uuid = UUID.randomUUID();
@@ -234,6 +258,14 @@ public final class LocalStack implements AutoCloseable {
         if ("complaint-intake".equals(service.module()) && System.getenv("INTAKE_CRYPTO_KEY") == null) {
             env.put("INTAKE_CRYPTO_KEY", localKey("intake-crypto.key"));
         }
+        if ("notification-service".equals(service.module())) {
+            // the sinks of this stack, and the other services where this stack runs them
+            env.put("SMTP_HOST", "127.0.0.1");
+            env.put("SMTP_PORT", String.valueOf(mailSink.port()));
+            env.put("SMS_ENDPOINT", smsSink.endpoint());
+            env.put("INTAKE_URL", "http://127.0.0.1:" + config.intakePort());
+            env.put("FOLLOW_UP_LINK", "http://127.0.0.1:" + config.supervisionPort() + "/api/follow-ups/");
+        }
         List<String> command = List.of(
                 javaExecutable(),
                 "-Xmx192m",
@@ -301,6 +333,14 @@ public final class LocalStack implements AutoCloseable {
         reversed.parallelStream().filter(p -> !p.name().equals("keycloak")).forEach(ManagedProcess::close);
         reversed.stream().filter(p -> p.name().equals("keycloak")).forEach(ManagedProcess::close);
         processes.clear();
+        if (mailSink != null) {
+            mailSink.close();
+            mailSink = null;
+        }
+        if (smsSink != null) {
+            smsSink.close();
+            smsSink = null;
+        }
         if (kafka != null) {
             kafka.close();
             kafka = null;
@@ -337,7 +377,7 @@ public final class LocalStack implements AutoCloseable {
             System.exit(1);
         }
         Duration took = Duration.between(begin, Instant.now());
-        System.out.println(Banner.text(config, took, stack.residentMemoryMiB(), stack.startTimes()));
+        System.out.println(Banner.text(config, took, stack.residentMemoryMiB(), stack.startTimes(), stack));
         stopped.await();
     }
 }

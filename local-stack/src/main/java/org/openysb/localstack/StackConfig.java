@@ -10,6 +10,8 @@ import java.util.List;
  * @param repoRoot the repository root (service jars are found under it)
  * @param dataDir everything the stack writes: PostgreSQL data, Kafka logs, service logs
  * @param keycloakHome an unpacked keycloak-quarkus-dist
+ * @param smtpPort the local SMTP sink (0: any free port)
+ * @param smsPort the local SMS gateway sink (0: any free port)
  */
 public record StackConfig(
         Path repoRoot,
@@ -24,7 +26,42 @@ public record StackConfig(
         int routingPort,
         int supervisionPort,
         int notificationPort,
-        boolean durable) {
+        boolean durable,
+        int smtpPort,
+        int smsPort) {
+
+    /** Without sink ports: the SMTP and SMS sinks take any free port (what tests on free ports want). */
+    public StackConfig(
+            Path repoRoot,
+            Path dataDir,
+            Path keycloakHome,
+            int postgresPort,
+            int kafkaPort,
+            int kafkaControllerPort,
+            int keycloakPort,
+            int keycloakManagementPort,
+            int intakePort,
+            int routingPort,
+            int supervisionPort,
+            int notificationPort,
+            boolean durable) {
+        this(
+                repoRoot,
+                dataDir,
+                keycloakHome,
+                postgresPort,
+                kafkaPort,
+                kafkaControllerPort,
+                keycloakPort,
+                keycloakManagementPort,
+                intakePort,
+                routingPort,
+                supervisionPort,
+                notificationPort,
+                durable,
+                0,
+                0);
+    }
 
     public static final String KEYCLOAK_VERSION = "26.7.3";
     public static final String REALM = "openysb";
@@ -53,6 +90,11 @@ public record StackConfig(
         return keycloakUrl() + "/realms/" + REALM;
     }
 
+    /** Where the sinks write what they receive: {@code sinks/mail/*.eml} and {@code sinks/sms.log}. */
+    public Path sinksDir() {
+        return dataDir.resolve("sinks");
+    }
+
     public String kafkaBootstrap() {
         return "127.0.0.1:" + kafkaPort;
     }
@@ -76,7 +118,9 @@ public record StackConfig(
                 port("routing.port", 8082),
                 port("supervision.port", 8083),
                 port("notification.port", 8084),
-                true);
+                true,
+                port("smtp.port", 2525),
+                port("sms.port", 8190));
     }
 
     static String setting(String name, String fallback) {

@@ -120,6 +120,24 @@ public final class Fixtures {
                 OffsetDateTime.parse("2026-12-11T23:59:00+08:00"));
     }
 
+    public static org.openysb.contracts.events.CaseClosed closed(String caseNumber, UnitRef unit) {
+        return new org.openysb.contracts.events.CaseClosed(
+                caseNumber, unit, "AFTER_FOLLOW_UP", "RESOLVED", "SATISFIED", true, 0, "SYSTEM", OffsetDateTime.now());
+    }
+
+    public static org.openysb.contracts.events.ReminderNoticeIssued reminderNotice(
+            String caseNumber, UnitRef unit, String noticeNumber) {
+        return new org.openysb.contracts.events.ReminderNoticeIssued(
+                caseNumber,
+                unit,
+                "HANDLING",
+                OffsetDateTime.parse("2026-11-20T23:59:00+08:00"),
+                1,
+                noticeNumber,
+                "SYSTEM",
+                OffsetDateTime.now());
+    }
+
     /** Mails the SMTP server received for this address. */
     public static List<MimeMessage> mailsTo(String address) {
         return Arrays.stream(LocalSinks.mail().getReceivedMessages())

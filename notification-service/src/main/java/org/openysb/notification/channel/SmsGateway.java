@@ -35,8 +35,10 @@ public class SmsGateway {
     public SmsGateway(NotificationConfig config, ObjectMapper json) {
         this.config = config.sms();
         this.json = json;
-        this.http =
-                HttpClient.newBuilder().connectTimeout(this.config.timeout()).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(this.config.timeout())
+                .build();
     }
 
     /** Sends {@code text} to {@code mobile}; returns the provider's message id. */
@@ -68,10 +70,16 @@ public class SmsGateway {
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString(), StandardCharsets.UTF_8))
                 .build();
         HttpResponse<String> response;
+        // a hard bound on the whole exchange, whatever the client does: a hung request must never stall the dispatcher
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> exchange =
+                http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new DeliveryException("SMS gateway unreachable: " + e.getMessage(), false);
+            response = exchange.get(config.timeout().toMillis() + 1_000, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new DeliveryException("SMS gateway unreachable: " + e.getCause(), false);
+        } catch (java.util.concurrent.TimeoutException e) {
+            exchange.cancel(true);
+            throw new DeliveryException("SMS gateway did not answer within " + config.timeout(), false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeliveryException("interrupted", false);

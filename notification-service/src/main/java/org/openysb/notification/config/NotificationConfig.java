@@ -13,9 +13,19 @@ public interface NotificationConfig {
 
     Sms sms();
 
+    Mail mail();
+
     QuietHoursConfig quietHours();
 
     Contacts contacts();
+
+    Templates templates();
+
+    interface Templates {
+        /** How long a compiled template is cached before the version in force is read again (other instances' saves). */
+        @WithDefault("PT10S")
+        Duration cacheTtl();
+    }
 
     interface Delivery {
         /** How often the dispatcher looks for due messages (read by {@code @Scheduled} of DeliveryScheduler). */
@@ -27,8 +37,12 @@ public interface NotificationConfig {
         String delay();
 
         /** Rows claimed per dispatcher run (one transaction). */
-        @WithDefault("50")
+        @WithDefault("200")
         int batchSize();
+
+        /** Messages of one batch sent at the same time (SMTP connections and SMS requests in flight). */
+        @WithDefault("8")
+        int parallelism();
 
         /** Attempts before a message is DEAD. */
         @WithDefault("6")
@@ -44,6 +58,15 @@ public interface NotificationConfig {
         /** Share of the backoff that is randomly taken off (0 = none, 1 = full jitter). */
         @WithDefault("0.5")
         double jitter();
+    }
+
+    interface Mail {
+        /**
+         * How long one hand-over to the SMTP server may take before it counts as a failed attempt (retried with
+         * backoff). Keeps a hung connection from stalling a batch.
+         */
+        @WithDefault("PT10S")
+        Duration timeout();
     }
 
     interface Sms {

@@ -22,4 +22,8 @@ public class CaseComplainant {
 
     @Column(nullable = false)
     public boolean urgent;
+
+    /** Whether the complainant left a way to be told; false: anonymous without contact, nobody is told anything. */
+    @Column(nullable = false)
+    public boolean contactable = true;
 }

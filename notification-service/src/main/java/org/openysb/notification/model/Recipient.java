@@ -32,4 +32,8 @@ public class Recipient {
 
     @Column(nullable = false)
     public boolean active = true;
+
+    /** The language of this person's messages: zh-CN (default) or en. */
+    @Column(nullable = false, length = 10)
+    public String locale = "zh-CN";
 }

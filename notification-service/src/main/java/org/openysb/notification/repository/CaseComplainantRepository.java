@@ -11,12 +11,14 @@ public class CaseComplainantRepository implements PanacheRepositoryBase<CaseComp
     /** Keeps the first complainant of a case (a repeated event changes nothing). */
     public void rememberOnce(CaseComplainant c) {
         getEntityManager()
-                .createNativeQuery("insert into case_complainant (case_number, complainant, masked_mobile, urgent)"
-                        + " values (?1, ?2, ?3, ?4) on conflict (case_number) do nothing")
+                .createNativeQuery(
+                        "insert into case_complainant (case_number, complainant, masked_mobile, urgent, contactable)"
+                                + " values (?1, ?2, ?3, ?4, ?5) on conflict (case_number) do nothing")
                 .setParameter(1, c.caseNumber)
                 .setParameter(2, c.complainant)
                 .setParameter(3, c.maskedMobile)
                 .setParameter(4, c.urgent)
+                .setParameter(5, c.contactable)
                 .executeUpdate();
     }
 }

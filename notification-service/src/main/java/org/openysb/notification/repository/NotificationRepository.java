@@ -16,6 +16,13 @@ public class NotificationRepository implements PanacheRepository<Notification> {
         return list("caseNumber = ?1 order by createdAt, id", caseNumber);
     }
 
+    /** What was sent (or meant to be sent) to one recipient, newest first. */
+    public List<Notification> listByRecipient(String recipient, int limit) {
+        return find("recipient = ?1 order by createdAt desc, id desc", recipient)
+                .page(0, limit)
+                .list();
+    }
+
     /** In-app messages of these recipients, unread first, newest first. */
     public List<Notification> inbox(Collection<String> recipients) {
         return list(

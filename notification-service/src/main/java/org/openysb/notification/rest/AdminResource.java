@@ -73,7 +73,8 @@ public class AdminResource {
                 request.role(),
                 request.email(),
                 request.mobile(),
-                request.active() == null || request.active());
+                request.active() == null || request.active(),
+                request.locale() == null ? "zh-CN" : request.locale());
         boolean created = recipients.putRecipient(view);
         return created
                 ? Response.created(URI.create("/api/admin/recipients/" + username))
@@ -88,5 +89,6 @@ public class AdminResource {
             @NotBlank @Size(max = 50) String role,
             @jakarta.validation.constraints.Email @Size(max = 200) String email,
             @jakarta.validation.constraints.Pattern(regexp = "1\\d{10}") String mobile,
-            Boolean active) {}
+            Boolean active,
+            @jakarta.validation.constraints.Pattern(regexp = "zh-CN|en") String locale) {}
 }

@@ -3,7 +3,10 @@ package org.openysb.notification.rest;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +24,7 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.openysb.notification.service.InboxStream;
 import org.openysb.notification.service.NotificationService;
 import org.openysb.notification.service.NotificationView;
+import org.openysb.problem.DomainException;
 
 @Path("/api")
 @Tag(name = "notifications", description = "通知与送达记录 (notifications and the delivery log)")
@@ -39,9 +43,24 @@ public class NotificationResource {
     @GET
     @Path("/notifications")
     @RolesAllowed({"supervisor", "inspector", "admin"})
-    @Operation(summary = "Delivery log of a case: proof of who was told what and when")
-    public List<NotificationView> deliveryLog(@QueryParam("caseNumber") @NotBlank String caseNumber) {
-        return notifications.deliveryLog(caseNumber);
+    @Operation(
+            summary =
+                    "Delivery log of a case (caseNumber) or of one recipient (recipient: complainant reference such as"
+                            + " complaint:TS…, unit code or user name): proof of who was told what and when")
+    public List<NotificationView> deliveryLog(
+            @QueryParam("caseNumber") @Size(max = 20) String caseNumber,
+            @QueryParam("recipient") @Size(max = 100) String recipient,
+            @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(1000) int limit) {
+        boolean byCase = caseNumber != null && !caseNumber.isBlank();
+        boolean byRecipient = recipient != null && !recipient.isBlank();
+        if (byCase == byRecipient) {
+            throw DomainException.invalidField(
+                    byCase ? "recipient" : "caseNumber",
+                    null,
+                    "请指定案件编号 caseNumber 或接收人 recipient 之一",
+                    "Give either caseNumber or recipient");
+        }
+        return byCase ? notifications.deliveryLog(caseNumber) : notifications.deliveryLogOf(recipient, limit);
     }
 
     @GET

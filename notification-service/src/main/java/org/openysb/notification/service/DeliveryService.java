@@ -3,7 +3,10 @@ package org.openysb.notification.service;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +46,7 @@ public class DeliveryService {
     private final RetryPolicy retryPolicy;
     private final QuietHours quietHours;
     private final RandomGenerator random = RandomGenerator.getDefault();
+    private final java.util.concurrent.ExecutorService senders;
 
     public DeliveryService(
             NotificationRepository notifications,
@@ -61,81 +65,167 @@ public class DeliveryService {
         this.retryPolicy = new RetryPolicy(d.maxAttempts(), d.initialBackoff(), d.maxBackoff(), d.jitter());
         NotificationConfig.QuietHoursConfig q = config.quietHours();
         this.quietHours = new QuietHours(q.enabled(), q.start(), q.end(), ZoneId.of(q.zone()));
+        java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
+        this.senders = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, d.parallelism()), r -> {
+            Thread t = new Thread(r, "notification-sender-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     public QuietHours quietHours() {
         return quietHours;
     }
 
-    /** Sends one batch of due messages; returns how many rows it handled. */
+    /**
+     * Sends one batch of due messages; returns how many rows it handled. The complainants of the batch are resolved
+     * once each (an SMS and an email to the same person cost one lookup), then the messages are handed over
+     * {@code parallelism} at a time; the rows are marked in this transaction, which holds their locks throughout.
+     */
     @Transactional
     @TransactionConfiguration(timeout = 600)
     public int dispatchDue() {
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<Notification> due = notifications.lockDue(now, config.delivery().batchSize());
+        List<Notification> toSend = new ArrayList<>(due.size());
         for (Notification n : due) {
-            deliver(n, now);
+            if (n.channel == Notification.Channel.SMS && !n.urgent && quietHours.isQuiet(now)) {
+                n.deferUntil(quietHours.earliestSend(now));
+            } else if (n.channel == Notification.Channel.INBOX) {
+                n.markDelivered(now);
+            } else {
+                toSend.add(n);
+            }
+        }
+        Map<String, Resolved> resolved = new ConcurrentHashMap<>();
+        List<String> refs = toSend.stream()
+                .filter(n -> n.recipientKind == Notification.RecipientKind.COMPLAINANT)
+                .map(n -> n.recipient)
+                .distinct()
+                .toList();
+        inParallel(refs, ref -> resolved.put(ref, resolve(ref)));
+        // a complainant's messages on one channel go out one after the other, in the order they were recorded (the
+        // receipt before "assigned"); everything else in parallel (staff messages are about different cases)
+        Map<String, List<Integer>> queues = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < toSend.size(); i++) {
+            Notification n = toSend.get(i);
+            String queue = n.recipientKind == Notification.RecipientKind.COMPLAINANT
+                    ? n.recipient + "|" + n.channel
+                    : String.valueOf(n.id);
+            queues.computeIfAbsent(queue, k -> new ArrayList<>()).add(i);
+        }
+        Outcome[] outcomes = new Outcome[toSend.size()];
+        inParallel(List.copyOf(queues.values()), queue -> {
+            for (int i : queue) {
+                outcomes[i] = attempt(toSend.get(i), resolved);
+            }
+        });
+        for (int i = 0; i < outcomes.length; i++) {
+            apply(toSend.get(i), outcomes[i], now);
         }
         return due.size();
     }
 
-    private void deliver(Notification n, OffsetDateTime now) {
-        if (n.channel == Notification.Channel.SMS && !n.urgent && quietHours.isQuiet(now)) {
-            n.deferUntil(quietHours.earliestSend(now));
+    private <T> void inParallel(List<T> items, java.util.function.Consumer<T> work) {
+        if (items.size() <= 1 || config.delivery().parallelism() <= 1) {
+            items.forEach(work);
             return;
         }
-        n.attempts++;
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>(items.size());
+        for (T item : items) {
+            futures.add(senders.submit(() -> work.accept(item)));
+        }
+        for (java.util.concurrent.Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while sending", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    /** A complainant's contact points, or why they could not be had. */
+    private record Resolved(IntakeContact contact, RuntimeException error) {}
+
+    private Resolved resolve(String ref) {
         try {
+            return new Resolved(contacts.resolve(ref), null);
+        } catch (RuntimeException e) {
+            return new Resolved(null, e);
+        }
+    }
+
+    /** What one attempt came to. kind: DELIVERED, SKIPPED, FAILED (retry), DEAD (permanent). */
+    private record Outcome(String kind, String error, String address) {}
+
+    /** Hands one message to its channel; touches no entity state (it runs on a sender thread). */
+    private Outcome attempt(Notification n, Map<String, Resolved> resolved) {
+        boolean complainant = n.recipientKind == Notification.RecipientKind.COMPLAINANT;
+        try {
+            IntakeContact contact = null;
+            if (complainant) {
+                Resolved r = resolved.get(n.recipient);
+                if (r.error() != null) {
+                    throw r.error();
+                }
+                contact = r.contact();
+            }
             switch (n.channel) {
                 case SMS -> {
-                    String mobile = n.recipientKind == Notification.RecipientKind.COMPLAINANT
-                            ? contacts.resolve(n.recipient).mobile()
-                            : n.address;
+                    String mobile = complainant ? contact.mobile() : n.address;
                     if (blank(mobile)) {
-                        n.markSkipped("无手机号码 (no mobile number)");
-                        return;
+                        return new Outcome("SKIPPED", "无手机号码 (no mobile number)", null);
                     }
                     sms.send(mobile, n.body);
+                    return new Outcome("DELIVERED", null, complainant ? maskMobile(mobile) : null);
                 }
                 case EMAIL -> {
-                    String email;
-                    if (n.recipientKind == Notification.RecipientKind.COMPLAINANT) {
-                        IntakeContact c = contacts.resolve(n.recipient);
-                        email = c.email();
-                        if (!blank(email)) {
-                            n.address = mask(email);
-                        }
-                    } else {
-                        email = n.address;
-                    }
+                    String email = complainant ? contact.email() : n.address;
                     if (blank(email)) {
-                        n.markSkipped("无电子邮箱 (no email address)");
-                        return;
+                        return new Outcome("SKIPPED", "无电子邮箱 (no email address)", null);
                     }
                     mail.send(email, n.subject == null ? "营商环境投诉通知" : n.subject, n.body);
+                    return new Outcome("DELIVERED", null, complainant ? mask(email) : null);
                 }
                 default -> {
-                    n.markDelivered(now);
-                    return;
+                    return new Outcome("DELIVERED", null, null);
                 }
             }
-            n.markDelivered(now);
-            LOG.infof(
-                    "%s %s delivered to %s %s (%s)", n.channel, n.template, n.recipientKind, n.recipient, n.caseNumber);
         } catch (ContactDirectory.UnknownContactException e) {
-            n.markFailed(e.getMessage(), null);
+            return new Outcome("DEAD", e.getMessage(), null);
         } catch (DeliveryException e) {
-            n.markFailed(e.getMessage(), e.permanent() ? null : retryPolicy.nextAttempt(n.attempts, now, random));
-            LOG.warnf(
-                    "%s %s to %s failed (attempt %d): %s",
-                    n.channel, n.template, n.recipient, n.attempts, e.getMessage());
+            return new Outcome(e.permanent() ? "DEAD" : "FAILED", e.getMessage(), null);
         } catch (RuntimeException e) {
-            n.markFailed(
-                    e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    retryPolicy.nextAttempt(n.attempts, now, random));
-            LOG.warnf(
-                    "%s %s to %s failed (attempt %d): %s",
-                    n.channel, n.template, n.recipient, n.attempts, e.toString());
+            return new Outcome("FAILED", e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+        }
+    }
+
+    private void apply(Notification n, Outcome o, OffsetDateTime now) {
+        n.attempts++;
+        if (o.address() != null) {
+            n.address = o.address();
+        }
+        switch (o.kind()) {
+            case "DELIVERED" -> {
+                n.markDelivered(now);
+                LOG.debugf(
+                        "%s %s delivered to %s %s (%s)",
+                        n.channel, n.template, n.recipientKind, n.recipient, n.caseNumber);
+            }
+            case "SKIPPED" -> n.markSkipped(o.error());
+            case "DEAD" -> {
+                n.markFailed(o.error(), null);
+                LOG.warnf("%s %s to %s undeliverable: %s", n.channel, n.template, n.recipient, o.error());
+            }
+            default -> {
+                n.markFailed(o.error(), retryPolicy.nextAttempt(n.attempts, now, random));
+                LOG.warnf(
+                        "%s %s to %s failed (attempt %d): %s",
+                        n.channel, n.template, n.recipient, n.attempts, o.error());
+            }
         }
     }
 
@@ -163,6 +253,16 @@ public class DeliveryService {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
+    }
+
+    /** 138****0101: the masked mobile, as complaint-intake masks it in events. */
+    static String maskMobile(String mobile) {
+        return mobile.length() < 8 ? "***" : mobile.substring(0, 3) + "****" + mobile.substring(mobile.length() - 4);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopSenders() {
+        senders.shutdownNow();
     }
 
     /** z***@example.org: the log proves where it went without keeping the complainant's address. */

@@ -12,8 +12,6 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.qute.Engine;
-import io.quarkus.qute.Template;
 import org.jboss.logging.Logger;
 
 import org.openysb.contracts.CloudEvent;
@@ -42,6 +40,7 @@ import org.openysb.notification.model.Notification.RecipientKind;
 import org.openysb.notification.model.QuietHours;
 import org.openysb.notification.model.Recipient;
 import org.openysb.notification.model.SmsText;
+import org.openysb.notification.model.TemplateCatalog;
 import org.openysb.notification.repository.CaseComplainantRepository;
 import org.openysb.notification.repository.NotificationRepository;
 import org.openysb.notification.repository.RecipientRepository;
@@ -68,7 +67,7 @@ public class NotificationService {
     private final RecipientRepository recipients;
     private final CaseComplainantRepository complainants;
     private final Inbox inbox;
-    private final Engine templates;
+    private final TemplateService templates;
     private final Clock clock;
     private final NotificationConfig config;
     private final QuietHours quietHours;
@@ -79,7 +78,7 @@ public class NotificationService {
             RecipientRepository recipients,
             CaseComplainantRepository complainants,
             Inbox inbox,
-            Engine templates,
+            TemplateService templates,
             Clock clock,
             NotificationConfig config,
             DeliveryService deliveries,
@@ -93,6 +92,14 @@ public class NotificationService {
         this.config = config;
         this.quietHours = deliveries.quietHours();
         this.stream = stream;
+    }
+
+    /** Handles the events of one poll in one transaction (in order: one case's events are on one partition). */
+    @Transactional
+    public void handleAll(List<CloudEvent> events) {
+        for (CloudEvent event : events) {
+            handle(event);
+        }
     }
 
     @Transactional
@@ -125,26 +132,30 @@ public class NotificationService {
 
     /** 受理回执: the complainant learns the case number, if they left a way to be told. */
     private void receipt(CloudEvent event, ComplaintSubmitted complaint) {
-        if (complaint.complainant() == null || !complaint.complainant().contactable()) {
-            return; // anonymous without contact: nobody to tell
-        }
         CaseComplainant c = new CaseComplainant();
         c.caseNumber = complaint.caseNumber();
-        c.complainant = complaint.complainant().ref();
-        c.maskedMobile = complaint.complainant().maskedMobile();
+        c.complainant = complaint.complainant() == null
+                ? "complaint:" + complaint.caseNumber()
+                : complaint.complainant().ref();
+        c.maskedMobile =
+                complaint.complainant() == null ? null : complaint.complainant().maskedMobile();
         c.urgent = complaint.urgent();
+        c.contactable =
+                complaint.complainant() != null && complaint.complainant().contactable();
         complainants.rememberOnce(c);
-        toComplainant(event, c, "receipt", "您的诉求已受理 " + c.caseNumber, data("caseNumber", c.caseNumber));
+        if (!c.contactable) {
+            return; // anonymous without contact: nobody to tell, now or at any later step
+        }
+        toComplainant(event, Complainant.of(c), "receipt", data("caseNumber", c.caseNumber));
     }
 
     /** 已交办: the complainant learns which unit handles the case. */
     private void routed(CloudEvent event, CaseRouted routed) {
-        complainantOf(routed.caseNumber())
+        complainantOf(routed.caseNumber(), routed.urgent())
                 .ifPresent(c -> toComplainant(
                         event,
                         c,
                         "routed",
-                        "您的诉求已交办 " + routed.caseNumber(),
                         data(
                                 "caseNumber",
                                 routed.caseNumber(),
@@ -161,12 +172,12 @@ public class NotificationService {
                 "unitName", opened.lead().name(),
                 "signForDeadline", when(opened.signForDeadline()),
                 "handlingDeadline", when(opened.handlingDeadline()));
-        toUnit(event, opened.lead(), opened.caseNumber(), "new-case", "新派件 " + opened.caseNumber(), data);
+        toUnit(event, opened.lead(), opened.caseNumber(), "new-case", data);
         // 协办: each co-handling unit is asked to help the lead unit
         if (opened.coHandlers() != null) {
             for (UnitRef co : opened.coHandlers()) {
                 if (!co.code().equals(opened.lead().code())) {
-                    toUnit(event, co, opened.caseNumber(), "co-handling", "协办请求 " + opened.caseNumber(), data);
+                    toUnit(event, co, opened.caseNumber(), "co-handling", data);
                 }
             }
         }
@@ -174,12 +185,11 @@ public class NotificationService {
 
     /** 答复 + 回访邀请: the reply and the follow-up link. */
     private void replied(CloudEvent event, CaseReplied replied) {
-        complainantOf(replied.caseNumber())
+        complainantOf(replied.caseNumber(), false)
                 .ifPresent(c -> toComplainant(
                         event,
                         c,
                         "replied",
-                        "您的诉求已答复 " + replied.caseNumber(),
                         data(
                                 "caseNumber", replied.caseNumber(),
                                 "unitName", replied.unit().name(),
@@ -196,17 +206,18 @@ public class NotificationService {
                 "unitName", reopened.unit().name(),
                 "reason", reopened.reason(),
                 "reopenCount", reopened.reopenCount(),
-                "newDeadline", when(reopened.newDeadline()));
-        complainantOf(reopened.caseNumber())
-                .ifPresent(c -> toComplainant(event, c, "reopened", "您的诉求已重新办理 " + reopened.caseNumber(), data));
-        toUnit(event, reopened.unit(), reopened.caseNumber(), "reopened", "重办件 " + reopened.caseNumber(), data);
+                "newDeadline", when(reopened.newDeadline()),
+                "forUnit", false);
+        complainantOf(reopened.caseNumber(), false).ifPresent(c -> toComplainant(event, c, "reopened", data));
+        Map<String, Object> forUnit = new HashMap<>(data);
+        forUnit.put("forUnit", true);
+        toUnit(event, reopened.unit(), reopened.caseNumber(), "reopened", forUnit);
     }
 
     /** 办结: the complainant learns the case is closed. */
     private void closed(CloudEvent event, CaseClosed closed) {
-        complainantOf(closed.caseNumber())
-                .ifPresent(c -> toComplainant(
-                        event, c, "closed", "您的诉求已办结 " + closed.caseNumber(), data("caseNumber", closed.caseNumber())));
+        complainantOf(closed.caseNumber(), false)
+                .ifPresent(c -> toComplainant(event, c, "closed", data("caseNumber", closed.caseNumber())));
     }
 
     private void reminder(CloudEvent event, ReminderDue due) {
@@ -215,7 +226,6 @@ public class NotificationService {
                 due.unit(),
                 due.caseNumber(),
                 "reminder",
-                "催办提醒 " + due.caseNumber(),
                 data(
                         "caseNumber", due.caseNumber(),
                         "clockName", CLOCK_NAMES.getOrDefault(due.clock(), due.clock()),
@@ -223,19 +233,17 @@ public class NotificationService {
                         "deadline", when(due.deadline())));
     }
 
+    /** 催办通知书: the overdue unit must act, and the supervisors learn that the case is overdue (they follow it up). */
     private void reminderNotice(CloudEvent event, ReminderNoticeIssued notice) {
-        toUnit(
-                event,
-                notice.unit(),
-                notice.caseNumber(),
-                "reminder-notice",
-                "催办通知书 " + notice.noticeNumber(),
-                data(
-                        "caseNumber", notice.caseNumber(),
-                        "clockName", CLOCK_NAMES.getOrDefault(notice.clock(), notice.clock()),
-                        "deadline", when(notice.deadline()),
-                        "overdueWorkingDays", notice.overdueWorkingDays(),
-                        "noticeNumber", notice.noticeNumber()));
+        Map<String, Object> data = data(
+                "caseNumber", notice.caseNumber(),
+                "unitName", notice.unit().name(),
+                "clockName", CLOCK_NAMES.getOrDefault(notice.clock(), notice.clock()),
+                "deadline", when(notice.deadline()),
+                "overdueWorkingDays", notice.overdueWorkingDays(),
+                "noticeNumber", notice.noticeNumber());
+        toUnit(event, notice.unit(), notice.caseNumber(), "reminder-notice", data);
+        toRole(event, "supervisor", notice.caseNumber(), "overdue", data);
     }
 
     /** 退单仲裁: the returning unit learns the ruling; an upheld return sends the case to the new lead. */
@@ -246,9 +254,9 @@ public class NotificationService {
                 "improper", ruled.improper(),
                 "newLeadName", ruled.newLead() == null ? "" : ruled.newLead().name(),
                 "reason", ruled.reason());
-        toUnit(event, ruled.unit(), ruled.caseNumber(), "return-ruled", "退单仲裁结果 " + ruled.caseNumber(), data);
+        toUnit(event, ruled.unit(), ruled.caseNumber(), "return-ruled", data);
         if (ruled.upheld() && ruled.newLead() != null) {
-            toUnit(event, ruled.newLead(), ruled.caseNumber(), "return-ruled", "退单仲裁结果 " + ruled.caseNumber(), data);
+            toUnit(event, ruled.newLead(), ruled.caseNumber(), "return-ruled", data);
         }
     }
 
@@ -258,7 +266,6 @@ public class NotificationService {
                 designated.unit(),
                 designated.caseNumber(),
                 "designated",
-                "指定承办 " + designated.caseNumber(),
                 data("caseNumber", designated.caseNumber(), "reason", designated.reason()));
     }
 
@@ -269,7 +276,6 @@ public class NotificationService {
                 "supervisor",
                 request.caseNumber(),
                 "extension-requested",
-                "延期申请待审批 " + request.caseNumber(),
                 data(
                         "caseNumber", request.caseNumber(),
                         "unitName", request.unit().name(),
@@ -287,15 +293,8 @@ public class NotificationService {
                 "workingDays", approved.workingDays(),
                 "deadline", when(approved.newDeadline()),
                 "reason", "");
-        toUnit(
-                event,
-                approved.unit(),
-                approved.caseNumber(),
-                "extension-decided",
-                "延期已批准 " + approved.caseNumber(),
-                data);
-        complainantOf(approved.caseNumber())
-                .ifPresent(c -> toComplainant(event, c, "extended", "您的诉求办理期限已延长 " + approved.caseNumber(), data));
+        toUnit(event, approved.unit(), approved.caseNumber(), "extension-decided", data);
+        complainantOf(approved.caseNumber(), false).ifPresent(c -> toComplainant(event, c, "extended", data));
     }
 
     private void extensionRejected(CloudEvent event, ExtensionRejected rejected) {
@@ -304,7 +303,6 @@ public class NotificationService {
                 rejected.unit(),
                 rejected.caseNumber(),
                 "extension-decided",
-                "延期未批准 " + rejected.caseNumber(),
                 data(
                         "caseNumber", rejected.caseNumber(),
                         "approved", false,
@@ -320,7 +318,6 @@ public class NotificationService {
                 "supervisor",
                 order.caseNumber(),
                 "supervision-order",
-                "督办单 " + order.orderNumber(),
                 data(
                         "caseNumber", order.caseNumber(),
                         "unitName", order.unit().name(),
@@ -337,7 +334,6 @@ public class NotificationService {
                 "inspector",
                 clue.caseNumber(),
                 "clue",
-                "新线索 " + clue.clueId(),
                 data(
                         "caseNumber", clue.caseNumber(),
                         "clueId", clue.clueId(),
@@ -350,6 +346,14 @@ public class NotificationService {
     @Transactional
     public List<NotificationView> deliveryLog(String caseNumber) {
         return notifications.listByCase(caseNumber).stream()
+                .map(NotificationView::of)
+                .toList();
+    }
+
+    /** The delivery log of one recipient (complainant reference, unit code or user name), newest first. */
+    @Transactional
+    public List<NotificationView> deliveryLogOf(String recipient, int limit) {
+        return notifications.listByRecipient(recipient, limit).stream()
                 .map(NotificationView::of)
                 .toList();
     }
@@ -380,98 +384,114 @@ public class NotificationService {
         return NotificationView.of(n);
     }
 
-    private java.util.Optional<CaseComplainant> complainantOf(String caseNumber) {
-        java.util.Optional<CaseComplainant> c = complainants.findByIdOptional(caseNumber);
-        if (c.isEmpty()) {
-            LOG.debugf("no contactable complainant known for %s", caseNumber);
+    /**
+     * Who to tell about a step of a case. When ComplaintSubmitted has been consumed, its answer (contactable or not);
+     * when it has not (yet): the complainant reference, which is deterministic ({@code complaint:<caseNumber>}), to be
+     * resolved at sending time by complaint-intake, which knows whether they left a mobile or an email. Nobody is
+     * silently forgotten because events of a backlog were consumed out of order.
+     */
+    private java.util.Optional<Complainant> complainantOf(String caseNumber, boolean urgent) {
+        java.util.Optional<CaseComplainant> known = complainants.findByIdOptional(caseNumber);
+        if (known.isPresent()) {
+            return known.get().contactable
+                    ? java.util.Optional.of(Complainant.of(known.get()))
+                    : java.util.Optional.empty();
         }
-        return c;
+        LOG.debugf("ComplaintSubmitted of %s not seen yet: the complainant is resolved when sending", caseNumber);
+        return java.util.Optional.of(new Complainant(caseNumber, "complaint:" + caseNumber, null, urgent, true));
     }
 
-    /** SMS to the masked mobile's owner and email (resolved at sending time) to the complainant. */
-    private void toComplainant(
-            CloudEvent event, CaseComplainant c, String message, String subject, Map<String, Object> data) {
+    /**
+     * A complainant to tell: the opaque ref, the masked mobile as far as known, and whether the contact points are
+     * still to be resolved from complaint-intake (ComplaintSubmitted not consumed yet).
+     */
+    record Complainant(String caseNumber, String ref, String maskedMobile, boolean urgent, boolean resolveAtSend) {
+        static Complainant of(CaseComplainant c) {
+            return new Complainant(c.caseNumber, c.complainant, c.maskedMobile, c.urgent, false);
+        }
+    }
+
+    /** SMS (where a mobile is or may be known) and email (resolved at sending time) to the complainant, in Chinese. */
+    private void toComplainant(CloudEvent event, Complainant c, String message, Map<String, Object> data) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        if (c.maskedMobile != null) {
-            Notification sms = base(event, c.caseNumber, message + ".sms", now);
+        String locale = TemplateCatalog.ZH;
+        String subject = templates.render(message + ".subject", locale, data);
+        if (c.maskedMobile() != null || c.resolveAtSend()) {
+            Notification sms = base(event, c.caseNumber(), message + ".sms", now);
             sms.recipientKind = RecipientKind.COMPLAINANT;
-            sms.recipient = c.complainant;
-            sms.address = c.maskedMobile;
+            sms.recipient = c.ref();
+            sms.address = c.maskedMobile();
             sms.channel = Channel.SMS;
-            sms.urgent = c.urgent;
-            sms.body = render("notifications/" + message + ".sms", data);
-            sms.nextAttemptAt = c.urgent ? now : quietHours.earliestSend(now);
+            sms.urgent = c.urgent();
+            sms.body = templates.render(message + ".sms", locale, data);
+            sms.nextAttemptAt = c.urgent() ? now : quietHours.earliestSend(now);
             fitSms(sms);
             record(sms);
         }
-        Notification email = base(event, c.caseNumber, message + ".email", now);
+        Notification email = base(event, c.caseNumber(), message + ".email", now);
         email.recipientKind = RecipientKind.COMPLAINANT;
-        email.recipient = c.complainant;
+        email.recipient = c.ref();
         email.channel = Channel.EMAIL;
         email.subject = subject;
-        email.body = render(
-                templates.getTemplate("notifications/" + message + ".email") != null
-                        ? "notifications/" + message + ".email"
-                        : "notifications/" + message + ".sms",
-                data);
+        email.body = templates.render(message + ".email", locale, data); // the SMS text unless it has its own
         email.nextAttemptAt = now;
         record(email);
     }
 
-    /** The unit's shared inbox, and an email to each of its handlers in the recipient table. */
-    private void toUnit(
-            CloudEvent event,
-            UnitRef unit,
-            String caseNumber,
-            String message,
-            String subject,
-            Map<String, Object> data) {
+    /** The unit's shared inbox (in Chinese), and an email to each of its handlers in the recipient table. */
+    private void toUnit(CloudEvent event, UnitRef unit, String caseNumber, String message, Map<String, Object> data) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        String body = render("notifications/" + message + ".inbox", data);
+        Rendered zh = rendered(message, TemplateCatalog.ZH, data);
         Notification n = base(event, caseNumber, message + ".inbox", now);
         n.recipientKind = RecipientKind.UNIT;
         n.recipient = unit.code();
         n.channel = Channel.INBOX;
-        n.subject = subject;
-        n.body = body;
+        n.subject = zh.subject();
+        n.body = zh.body();
         n.markDelivered(now);
         record(n);
+        Map<String, Rendered> byLocale = new HashMap<>(Map.of(TemplateCatalog.ZH, zh));
         for (Recipient person : recipients.activeByUnitAndRole(unit.code(), "handler")) {
-            email(event, caseNumber, message, subject, body, person, now);
+            Rendered r = byLocale.computeIfAbsent(localeOf(person), l -> rendered(message, l, data));
+            email(event, caseNumber, message, r, person, now);
         }
     }
 
-    /** Each active person with the role: an inbox message and an email. */
-    private void toRole(
-            CloudEvent event,
-            String role,
-            String caseNumber,
-            String message,
-            String subject,
-            Map<String, Object> data) {
+    /** Each active person with the role: an inbox message and an email, in the person's language. */
+    private void toRole(CloudEvent event, String role, String caseNumber, String message, Map<String, Object> data) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        String body = render("notifications/" + message + ".inbox", data);
+        Map<String, Rendered> byLocale = new HashMap<>();
         for (Recipient person : recipients.activeByRole(role)) {
+            Rendered r = byLocale.computeIfAbsent(localeOf(person), l -> rendered(message, l, data));
             Notification n = base(event, caseNumber, message + ".inbox", now);
             n.recipientKind = RecipientKind.PERSON;
             n.recipient = person.username;
             n.channel = Channel.INBOX;
-            n.subject = subject;
-            n.body = body;
+            n.subject = r.subject();
+            n.body = r.body();
             n.markDelivered(now);
             record(n);
-            email(event, caseNumber, message, subject, body, person, now);
+            email(event, caseNumber, message, r, person, now);
         }
     }
 
+    /** Subject and body of a staff message (the inbox text, also used for the email). */
+    private record Rendered(String subject, String body) {}
+
+    private Rendered rendered(String message, String locale, Map<String, Object> data) {
+        return new Rendered(
+                templates.render(message + ".subject", locale, data),
+                templates.render(message + ".inbox", locale, data));
+    }
+
+    private static String localeOf(Recipient person) {
+        return person.locale == null || !TemplateCatalog.supportedLocale(person.locale)
+                ? TemplateCatalog.ZH
+                : person.locale;
+    }
+
     private void email(
-            CloudEvent event,
-            String caseNumber,
-            String message,
-            String subject,
-            String body,
-            Recipient person,
-            OffsetDateTime now) {
+            CloudEvent event, String caseNumber, String message, Rendered text, Recipient person, OffsetDateTime now) {
         if (person.email == null || person.email.isBlank()) {
             return;
         }
@@ -480,8 +500,8 @@ public class NotificationService {
         e.recipient = person.username;
         e.address = person.email;
         e.channel = Channel.EMAIL;
-        e.subject = subject;
-        e.body = body;
+        e.subject = text.subject();
+        e.body = text.body();
         e.nextAttemptAt = now;
         record(e);
     }
@@ -501,20 +521,12 @@ public class NotificationService {
 
     private void record(Notification n) {
         if (notifications.recordOnce(n)) {
-            LOG.infof(
+            LOG.debugf(
                     "%s %s for %s %s recorded (%s)", n.channel, n.template, n.recipientKind, n.recipient, n.caseNumber);
             if (n.channel == Channel.INBOX) {
                 stream.publishAfterCommit(n);
             }
         }
-    }
-
-    private String render(String template, Map<String, Object> data) {
-        Template t = templates.getTemplate(template);
-        if (t == null) {
-            throw new IllegalStateException("no template " + template);
-        }
-        return t.data(data).render().strip();
     }
 
     /**

@@ -41,6 +41,7 @@ public class RecipientService {
         r.email = data.email();
         r.mobile = data.mobile();
         r.active = data.active();
+        r.locale = data.locale() == null ? "zh-CN" : data.locale();
         if (created) {
             recipients.persist(r);
         }

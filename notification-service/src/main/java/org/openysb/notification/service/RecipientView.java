@@ -10,8 +10,9 @@ public record RecipientView(
         String role,
         String email,
         String mobile,
-        boolean active) {
+        boolean active,
+        String locale) {
     static RecipientView of(Recipient r) {
-        return new RecipientView(r.username, r.displayName, r.unitCode, r.role, r.email, r.mobile, r.active);
+        return new RecipientView(r.username, r.displayName, r.unitCode, r.role, r.email, r.mobile, r.active, r.locale);
     }
 }

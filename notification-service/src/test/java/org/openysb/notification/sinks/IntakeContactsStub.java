@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -33,11 +32,12 @@ public final class IntakeContactsStub {
     private final HttpServer server;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Contact> contacts = new ConcurrentHashMap<>();
-    private final List<String> lookups = new CopyOnWriteArrayList<>();
+    private final List<String> lookups = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     public IntakeContactsStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext(PREFIX, this::handle);
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
         server.start();
     }
 
@@ -55,9 +55,22 @@ public final class IntakeContactsStub {
         contacts.put(ref, new Contact(ref, "PERSON", name, mobile, email, false, false));
     }
 
+    /** complaint-intake knows this complaint but its complainant is anonymous and left no contact. */
+    public void putAnonymous(String caseNumber) {
+        String ref = "complaint:" + caseNumber;
+        contacts.put(ref, new Contact(ref, "ANONYMOUS", null, null, null, true, false));
+    }
+
     /** The references looked up so far, in order. */
     public List<String> lookups() {
-        return List.copyOf(lookups);
+        synchronized (lookups) {
+            return List.copyOf(lookups);
+        }
+    }
+
+    /** How many lookups were made so far. */
+    public int lookupCount() {
+        return lookups.size();
     }
 
     private void handle(HttpExchange exchange) throws IOException {

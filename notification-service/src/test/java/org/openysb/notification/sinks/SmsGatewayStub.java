@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -38,7 +37,8 @@ public final class SmsGatewayStub {
     private final String accessKeyId;
     private final String accessKeySecret;
     private final HttpServer server;
-    private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
+    private final List<Attempt> attempts = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final java.util.concurrent.atomic.AtomicLong accepted = new java.util.concurrent.atomic.AtomicLong();
     private final Set<String> nonces = ConcurrentHashMap.newKeySet();
     private final Set<String> down = ConcurrentHashMap.newKeySet();
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
@@ -48,6 +48,7 @@ public final class SmsGatewayStub {
         this.accessKeySecret = accessKeySecret;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/sms", this::handle);
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
         server.start();
     }
 
@@ -75,7 +76,24 @@ public final class SmsGatewayStub {
 
     /** Every request for this phone, in arrival order. */
     public List<Attempt> attemptsFor(String phone) {
-        return attempts.stream().filter(a -> phone.equals(a.phone())).toList();
+        return snapshot().stream().filter(a -> phone.equals(a.phone())).toList();
+    }
+
+    /** How many messages the provider accepted so far. */
+    public long acceptedCount() {
+        return accepted.get();
+    }
+
+    /** Forgets what was received (the benchmark, so that the record does not grow without bound). */
+    public void clear() {
+        attempts.clear();
+        nonces.clear();
+    }
+
+    private List<Attempt> snapshot() {
+        synchronized (attempts) {
+            return List.copyOf(attempts);
+        }
     }
 
     /** Messages the provider accepted for this phone. */
@@ -85,7 +103,7 @@ public final class SmsGatewayStub {
 
     /** Requests refused for a wrong key, signature, timestamp or a replayed nonce (should never happen). */
     public List<Attempt> rejected() {
-        return attempts.stream()
+        return snapshot().stream()
                 .filter(a -> a.code().startsWith("Signature")
                         || a.code().startsWith("InvalidTimeStamp")
                         || a.code().startsWith("InvalidAccessKeyId")
@@ -112,6 +130,9 @@ public final class SmsGatewayStub {
                 }
             } else {
                 status = 400;
+            }
+            if ("OK".equals(code)) {
+                accepted.incrementAndGet();
             }
             attempts.add(new Attempt(phone, params.get("Content"), params.get("SignName"), Instant.now(), code));
             String answer = "OK".equals(code)
