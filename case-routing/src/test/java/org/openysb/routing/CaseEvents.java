@@ -134,4 +134,16 @@ public final class CaseEvents {
         return org.openysb.testsupport.Topics.await(Topics.ROUTING, caseNumber, v -> v.contains(marker), 1000, wait)
                 .size();
     }
+
+    /** The version of the responsibility matrix in force (other tests may have imported new ones). */
+    public static int currentMatrixVersion() {
+        return io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(org.openysb.testsupport.TestTokens.token("dispatcher1", "dispatcher"))
+                .get("/api/routing/matrix")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("version");
+    }
 }

@@ -1,19 +1,26 @@
 package org.openysb.routing.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
 /**
  * Decides the category of a Chinese complaint text and says why. Two kinds of evidence are combined: phrases that
- * experts listed per category (keywords.csv, weighted), and a multinomial naive-Bayes model over character bigrams
- * and trigrams learned from labelled cases. Scores become probabilities with a softmax, so {@code confidence} is
+ * experts listed per category (keywords.csv, weighted), and a multinomial naive-Bayes model learned from labelled
+ * cases over character bigrams and trigrams and, when enabled, the words of Lucene's smartcn segmenter (a hidden
+ * Markov model over a word dictionary; features {@code w:词语}). Scores become probabilities with a softmax, so {@code confidence} is
  * comparable across cases and can gate the manual-dispatch queue.
  */
 public final class CategoryClassifier {
@@ -31,6 +38,8 @@ public final class CategoryClassifier {
     private static final double KEYWORD_BOOST = 2.5;
     /** Texts with fewer known n-grams than this get damped scores: little evidence, little confidence. */
     private static final int MIN_EVIDENCE = 24;
+    /** How many of the leading categories get their distinctive wording as evidence. */
+    private static final int EXPLAINED = 5;
 
     private final Set<String> categories;
     private final Map<String, Map<String, Integer>> gramCounts = new HashMap<>();
@@ -38,15 +47,27 @@ public final class CategoryClassifier {
     private final Set<String> vocabulary = new HashSet<>();
     private final Map<String, List<Keyword>> keywords = new HashMap<>();
     private final int trainingSize;
+    private final boolean words;
 
-    private CategoryClassifier(Set<String> categories, int trainingSize) {
+    /** smartcn segmentation; thread-safe (per-thread token streams). */
+    private static final Analyzer SMARTCN = new SmartChineseAnalyzer();
+
+    private CategoryClassifier(Set<String> categories, int trainingSize, boolean words) {
         this.categories = categories;
         this.trainingSize = trainingSize;
+        this.words = words;
     }
 
+    /** A model over character n-grams and smartcn words. */
     public static CategoryClassifier train(
             Set<String> categories, Collection<Example> examples, Collection<Keyword> keywords) {
-        CategoryClassifier model = new CategoryClassifier(Set.copyOf(categories), examples.size());
+        return train(categories, examples, keywords, true);
+    }
+
+    /** A model over character n-grams, plus smartcn words when {@code words}. */
+    public static CategoryClassifier train(
+            Set<String> categories, Collection<Example> examples, Collection<Keyword> keywords, boolean words) {
+        CategoryClassifier model = new CategoryClassifier(Set.copyOf(categories), examples.size(), words);
         for (Example example : examples) {
             if (categories.contains(example.category())) {
                 model.learn(example.category(), example.text(), 1);
@@ -60,6 +81,7 @@ public final class CategoryClassifier {
                 model.learn(keyword.category(), keyword.phrase(), 1);
             }
         }
+        model.table(); // worked out once, before the model is shared
         return model;
     }
 
@@ -71,22 +93,33 @@ public final class CategoryClassifier {
         return trainingSize;
     }
 
+    /** Whether smartcn words are features next to the character n-grams. */
+    public boolean usesWords() {
+        return words;
+    }
+
     /** All categories, most probable first. */
     public List<Prediction> classify(String text) {
         String normalized = normalize(text);
-        List<String> grams = grams(normalized);
-        List<String> known = grams.stream().filter(vocabulary::contains).toList();
-        int vocabularySize = Math.max(1, vocabulary.size());
+        List<String> grams = features(normalized);
+        Table table = table();
+        String[] cats = table.categories();
+        double[] logLikelihood = new double[cats.length];
+        List<String> known = new ArrayList<>(grams.size());
+        for (String gram : grams) {
+            double[] logp = table.logProbabilities().get(gram);
+            if (logp != null) {
+                known.add(gram);
+                for (int c = 0; c < cats.length; c++) {
+                    logLikelihood[c] += logp[c];
+                }
+            }
+        }
         Map<String, Double> scores = new HashMap<>();
         Map<String, List<String>> evidence = new HashMap<>();
-        for (String category : categories) {
-            Map<String, Integer> counts = gramCounts.getOrDefault(category, Map.of());
-            double total = gramTotals.getOrDefault(category, 0) + ALPHA * vocabularySize;
-            double logLikelihood = 0;
-            for (String gram : known) {
-                logLikelihood += Math.log((counts.getOrDefault(gram, 0) + ALPHA) / total);
-            }
-            double score = known.isEmpty() ? 0 : TEMPERATURE * logLikelihood / Math.max(known.size(), MIN_EVIDENCE);
+        for (int c = 0; c < cats.length; c++) {
+            String category = cats[c];
+            double score = known.isEmpty() ? 0 : TEMPERATURE * logLikelihood[c] / Math.max(known.size(), MIN_EVIDENCE);
             List<String> found = new ArrayList<>();
             for (Keyword keyword : keywords.getOrDefault(category, List.of())) {
                 if (normalized.contains(keyword.phrase())) {
@@ -102,19 +135,67 @@ public final class CategoryClassifier {
         double sum =
                 scores.values().stream().mapToDouble(s -> Math.exp(s - max)).sum();
         List<Prediction> ranked = new ArrayList<>();
-        for (String category : categories) {
-            List<String> why = new ArrayList<>(evidence.get(category));
-            why.addAll(topGrams(category, known, 3));
-            ranked.add(new Prediction(category, Math.exp(scores.get(category) - max) / sum, why));
+        for (String category : cats) {
+            ranked.add(new Prediction(category, Math.exp(scores.get(category) - max) / sum, evidence.get(category)));
         }
         ranked.sort(Comparator.comparingDouble(Prediction::confidence).reversed());
+        // the distinctive wording is worked out only for the leading categories (the rest are never shown)
+        for (int i = 0; i < Math.min(EXPLAINED, ranked.size()); i++) {
+            Prediction p = ranked.get(i);
+            List<String> why = new ArrayList<>(p.evidence());
+            why.addAll(topGrams(p.category(), known, 3));
+            ranked.set(i, new Prediction(p.category(), p.confidence(), why));
+        }
         return ranked;
+    }
+
+    /**
+     * log P(gram | category) of every known gram for every category (Laplace-smoothed), worked out once after
+     * training, so that a classification is one lookup per gram instead of one logarithm per gram and category.
+     */
+    private record Table(String[] categories, Map<String, double[]> logProbabilities, Map<String, int[]> counts) {}
+
+    private volatile Table table;
+
+    private Table table() {
+        Table t = table;
+        if (t == null) {
+            synchronized (this) {
+                t = table;
+                if (t == null) {
+                    String[] cats = categories.toArray(String[]::new);
+                    double vocabularySize = Math.max(1, vocabulary.size());
+                    double[] totals = new double[cats.length];
+                    for (int c = 0; c < cats.length; c++) {
+                        totals[c] = gramTotals.getOrDefault(cats[c], 0) + ALPHA * vocabularySize;
+                    }
+                    Map<String, double[]> logp = new HashMap<>(vocabulary.size() * 2);
+                    Map<String, int[]> counts = new HashMap<>(vocabulary.size() * 2);
+                    for (String gram : vocabulary) {
+                        double[] row = new double[cats.length];
+                        int[] countRow = new int[cats.length];
+                        for (int c = 0; c < cats.length; c++) {
+                            int count =
+                                    gramCounts.getOrDefault(cats[c], Map.of()).getOrDefault(gram, 0);
+                            countRow[c] = count;
+                            row[c] = Math.log((count + ALPHA) / totals[c]);
+                        }
+                        logp.put(gram, row);
+                        counts.put(gram, countRow);
+                    }
+                    t = new Table(cats, logp, counts);
+                    table = t;
+                }
+            }
+        }
+        return t;
     }
 
     /** Adds one labelled case (online learning from dispatcher decisions). */
     public synchronized void learn(String category, String text, int weight) {
+        table = null;
         Map<String, Integer> counts = gramCounts.computeIfAbsent(category, c -> new HashMap<>());
-        for (String gram : grams(normalize(text))) {
+        for (String gram : features(normalize(text))) {
             counts.merge(gram, weight, Integer::sum);
             gramTotals.merge(category, weight, Integer::sum);
             vocabulary.add(gram);
@@ -122,25 +203,27 @@ public final class CategoryClassifier {
     }
 
     private List<String> topGrams(String category, List<String> known, int limit) {
-        Map<String, Integer> counts = gramCounts.getOrDefault(category, Map.of());
-        return new LinkedHashSet<>(known)
-                .stream()
-                        .filter(g -> g.length() >= 2 && counts.getOrDefault(g, 0) > 0)
-                        .sorted(Comparator.comparingDouble((String g) -> -distinctiveness(category, g)))
-                        .limit(limit)
-                        .map(g -> "用语「" + g + "」")
-                        .toList();
-    }
-
-    private double distinctiveness(String category, String gram) {
-        double own = gramCounts.getOrDefault(category, Map.of()).getOrDefault(gram, 0);
-        double elsewhere = 0;
-        for (Map.Entry<String, Map<String, Integer>> entry : gramCounts.entrySet()) {
-            if (!entry.getKey().equals(category)) {
-                elsewhere += entry.getValue().getOrDefault(gram, 0);
+        Table t = table();
+        int c = Arrays.asList(t.categories()).indexOf(category);
+        double others = Math.max(1, categories.size() - 1);
+        // each gram's distinctiveness once (not once per comparison), in first-seen order for stable ties
+        Map<String, Double> distinctive = new LinkedHashMap<>();
+        for (String g : known) {
+            int[] row = t.counts().get(g);
+            if (g.length() >= 2 && row != null && row[c] > 0 && !distinctive.containsKey(g)) {
+                int all = 0;
+                for (int n : row) {
+                    all += n;
+                }
+                distinctive.put(g, Math.log((row[c] + ALPHA) / ((all - row[c]) / others + ALPHA)));
             }
         }
-        return Math.log((own + ALPHA) / (elsewhere / Math.max(1, categories.size() - 1) + ALPHA));
+        return distinctive.entrySet().stream()
+                .sorted(Comparator.comparingDouble((Map.Entry<String, Double> e) -> -e.getValue()))
+                .limit(limit)
+                .map(Map.Entry::getKey)
+                .map(g -> g.startsWith(WORD) ? "词语「" + g.substring(WORD.length()) + "」" : "用语「" + g + "」")
+                .toList();
     }
 
     static String normalize(String text) {
@@ -154,6 +237,37 @@ public final class CategoryClassifier {
         });
         return out.toString();
     }
+
+    private static final String WORD = "w:";
+
+    private List<String> features(String normalized) {
+        List<String> features = grams(normalized);
+        if (words) {
+            features.addAll(words(normalized));
+        }
+        return features;
+    }
+
+    /** The smartcn words of at least two characters, as features {@code w:词语}. */
+    static List<String> words(String normalized) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream tokens = SMARTCN.tokenStream("text", normalized)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                if (term.length() >= MIN_WORD) {
+                    out.add(WORD + term);
+                }
+            }
+            tokens.end();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** Words shorter than this add nothing the character n-grams do not already say. */
+    private static final int MIN_WORD = 2;
 
     static List<String> grams(String normalized) {
         List<String> grams = new ArrayList<>();

@@ -22,4 +22,8 @@ public class MatrixVersion {
 
     @Column(length = 1000)
     public String note;
+
+    /** What changed against the previous version: a JSON list of added, removed and changed rows. */
+    @Column(columnDefinition = "text")
+    public String changes;
 }

@@ -14,4 +14,11 @@ public class ClassifierVersionRepository implements PanacheRepositoryBase<Classi
                 .getSingleResult();
         return max == null ? 0 : max;
     }
+
+    /** Serialises version numbering across instances until the transaction ends. */
+    public void lockForNewVersion() {
+        getEntityManager()
+                .createNativeQuery("select pg_advisory_xact_lock(4712)")
+                .getSingleResult();
+    }
 }

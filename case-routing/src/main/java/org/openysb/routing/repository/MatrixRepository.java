@@ -1,7 +1,9 @@
 package org.openysb.routing.repository;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,6 +14,8 @@ import org.openysb.routing.model.MatrixVersion;
 
 @ApplicationScoped
 public class MatrixRepository implements PanacheRepository<MatrixRow> {
+    /** Rows of committed versions; a version never changes once written, so they are read once per instance. */
+    private final Map<Integer, List<MatrixRow>> rowsByVersion = new ConcurrentHashMap<>();
 
     public Optional<MatrixVersion> currentVersion() {
         return getEntityManager()
@@ -25,11 +29,36 @@ public class MatrixRepository implements PanacheRepository<MatrixRow> {
         return Optional.ofNullable(getEntityManager().find(MatrixVersion.class, version));
     }
 
+    public List<MatrixVersion> versions() {
+        return getEntityManager()
+                .createQuery("from MatrixVersion order by version desc", MatrixVersion.class)
+                .getResultList();
+    }
+
+    /**
+     * The rows of a version, ordered by category and scope. Versions are immutable, so the rows are cached (detached:
+     * read them, never change them).
+     */
     public List<MatrixRow> rowsOf(int version) {
-        return list("version = ?1 order by category, scope", version);
+        List<MatrixRow> cached = rowsByVersion.get(version);
+        if (cached != null) {
+            return cached;
+        }
+        List<MatrixRow> rows = List.copyOf(list("version = ?1 order by category, scope", version));
+        if (!rows.isEmpty()) {
+            rowsByVersion.put(version, rows);
+        }
+        return rows;
     }
 
     public void persistVersion(MatrixVersion version) {
         getEntityManager().persist(version);
+    }
+
+    /** Serialises changes of the matrix (and first starts) across instances until the transaction ends. */
+    public void lockForChange() {
+        getEntityManager()
+                .createNativeQuery("select pg_advisory_xact_lock(4711)")
+                .getSingleResult();
     }
 }

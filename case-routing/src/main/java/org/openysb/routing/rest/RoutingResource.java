@@ -22,6 +22,8 @@ import org.openysb.routing.service.CaseHistory;
 import org.openysb.routing.service.ClassifierService;
 import org.openysb.routing.service.DispatchService;
 import org.openysb.routing.service.DispatchViews;
+import org.openysb.routing.service.MatrixAdminService;
+import org.openysb.routing.service.MatrixViews;
 import org.openysb.routing.service.RoutingProposal;
 import org.openysb.routing.service.RoutingService;
 
@@ -32,16 +34,19 @@ public class RoutingResource {
     private final RoutingService routing;
     private final DispatchService dispatch;
     private final ClassifierService classifiers;
+    private final MatrixAdminService matrix;
     private final SecurityIdentity identity;
 
     public RoutingResource(
             RoutingService routing,
             DispatchService dispatch,
             ClassifierService classifiers,
+            MatrixAdminService matrix,
             SecurityIdentity identity) {
         this.routing = routing;
         this.dispatch = dispatch;
         this.classifiers = classifiers;
+        this.matrix = matrix;
         this.identity = identity;
     }
 
@@ -131,6 +136,14 @@ public class RoutingResource {
             @PathParam("caseNumber") String caseNumber, @NotNull @Valid DesignationRequest request) {
         return dispatch.designateHandler(
                 caseNumber, request.category(), request.lead(), request.coHandlers(), request.reason(), user());
+    }
+
+    @GET
+    @Path("/units")
+    @RolesAllowed({"dispatcher", "coordinator", "admin", "supervisor", "inspector"})
+    @Operation(summary = "The units (承办单位) that can lead or co-handle a case")
+    public List<MatrixViews.Unit> units() {
+        return matrix.listUnits();
     }
 
     @GET

@@ -129,6 +129,7 @@ public class ClassifierService {
         List<CategoryClassifier.Example> all = new ArrayList<>(shipped);
         examples.listAll().forEach(e -> all.add(new CategoryClassifier.Example(e.text, e.category)));
         CategoryClassifier model = CategoryClassifier.train(categories, all, keywords);
+        versions.lockForNewVersion(); // two instances training at once must not take the same number
         ClassifierVersion version = new ClassifierVersion();
         version.version = versions.latestVersion() + 1;
         version.trainedAt = OffsetDateTime.now();
@@ -136,8 +137,8 @@ public class ClassifierService {
         version.note = why.length() > 500 ? why.substring(0, 500) : why;
         versions.persist(version);
         LOG.infof(
-                "classifier version %d trained on %d cases and %d phrases for %d categories (%s)",
-                version.version, all.size(), keywords.size(), categories.size(), why);
+                "classifier version %d trained on %d cases and %d phrases for %d categories, smartcn words %s (%s)",
+                version.version, all.size(), keywords.size(), categories.size(), model.usesWords() ? "on" : "off", why);
         return model;
     }
 

@@ -180,19 +180,7 @@ public class DispatchService {
                     "退单不予受理：" + refusal + "（退单单位 " + units.nameOf(ret.unit) + "，理由：" + ret.reason + "）",
                     r.actor(),
                     now);
-            outbox.append(
-                    EventType.CASE_RETURNED,
-                    c.caseNumber,
-                    new CaseReturned(
-                            c.caseNumber,
-                            new UnitRef(ret.unit, units.nameOf(ret.unit)),
-                            ret.reason.isBlank() ? "（未填写理由）" : ret.reason,
-                            ret.basis == null || ret.basis.isBlank() ? "（未填写依据）" : ret.basis,
-                            ret.actor == null || ret.actor.isBlank() ? "unknown" : ret.actor,
-                            at,
-                            ret.outcome.name(),
-                            Math.max(1, c.dispatchCount),
-                            refusal));
+            announceReturn(c, ret, at);
             LOG.infof("return by %s refused: %s", ret.unit, refusal);
             return;
         }
@@ -208,19 +196,7 @@ public class DispatchService {
                         + (next.isPresent() ? "；按权责清单改派" : "；提交仲裁"),
                 r.actor(),
                 now);
-        outbox.append(
-                EventType.CASE_RETURNED,
-                c.caseNumber,
-                new CaseReturned(
-                        c.caseNumber,
-                        new UnitRef(ret.unit, units.nameOf(ret.unit)),
-                        ret.reason,
-                        ret.basis,
-                        ret.actor,
-                        at,
-                        ret.outcome.name(),
-                        Math.max(1, c.dispatchCount),
-                        null));
+        announceReturn(c, ret, at);
         if (next.isPresent()) {
             MatrixRow row = next.get();
             route(
@@ -237,6 +213,27 @@ public class DispatchService {
             c.sentToArbitration(ret.unit, now);
             LOG.infof("returned by %s, sent to arbitration", ret.unit);
         }
+    }
+
+    /**
+     * CaseReturned for every return, refused ones included (outcome REFUSED with the refusal), so that
+     * supervision-service knows whether the unit keeps the case. A refused return may lack a reason or basis: the
+     * event says so in words, as its schema wants non-empty text.
+     */
+    private void announceReturn(RoutingCase c, CaseReturn ret, OffsetDateTime at) {
+        outbox.append(
+                EventType.CASE_RETURNED,
+                c.caseNumber,
+                new CaseReturned(
+                        c.caseNumber,
+                        new UnitRef(ret.unit, units.nameOf(ret.unit)),
+                        ret.reason == null || ret.reason.isBlank() ? "（未填写理由）" : ret.reason,
+                        ret.basis == null || ret.basis.isBlank() ? "（未填写依据）" : ret.basis,
+                        ret.actor == null || ret.actor.isBlank() ? "unknown" : ret.actor,
+                        at,
+                        ret.outcome.name(),
+                        Math.max(1, c.dispatchCount),
+                        ret.refusal));
     }
 
     /** The next-best category whose lead is neither a unit that returned the case nor the accused unit. */

@@ -8,11 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import org.jboss.logging.Logger;
 
@@ -29,18 +31,41 @@ public class ReferenceDataLoader {
 
     private final UnitRepository units;
     private final MatrixRepository matrix;
+    private final ClassifierService classifiers;
 
-    public ReferenceDataLoader(UnitRepository units, MatrixRepository matrix) {
+    public ReferenceDataLoader(UnitRepository units, MatrixRepository matrix, ClassifierService classifiers) {
         this.units = units;
         this.matrix = matrix;
+        this.classifiers = classifiers;
     }
 
-    @Transactional
+    /** Opens when the units, the matrix and the classifier are committed and ready. */
+    private final CountDownLatch loaded = new CountDownLatch(1);
+
     void onStart(@Observes StartupEvent start) {
+        QuarkusTransaction.requiringNew().run(this::load);
+        loaded.countDown();
+    }
+
+    /**
+     * Waits until the reference data is loaded. The Kafka consumers start together with the application and may
+     * receive a backlog before the first start has committed the matrix: they wait here instead of failing those
+     * complaints into the dead-letter topic.
+     */
+    public void awaitLoaded() {
+        try {
+            if (!loaded.await(5, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("reference data not loaded after 5 minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void load() {
         // serialise concurrent first starts of several instances
-        units.getEntityManager()
-                .createNativeQuery("select pg_advisory_xact_lock(4711)")
-                .getSingleResult();
+        matrix.lockForChange();
         if (units.count() == 0) {
             for (String[] cells : readCsv("reference/departments.csv")) {
                 Unit unit = new Unit();
@@ -59,7 +84,7 @@ public class ReferenceDataLoader {
             version.createdBy = "system";
             version.note = "default matrix (responsibility-matrix.csv)";
             matrix.persistVersion(version);
-            for (String[] cells : readCsv("reference/responsibility-matrix.csv")) {
+            for (String[] cells : readCsv("reference/responsibility-matrix.csv")) { // same format as the matrix import
                 MatrixRow row = new MatrixRow();
                 row.version = 1;
                 row.category = cells[0];
@@ -72,7 +97,12 @@ public class ReferenceDataLoader {
                 matrix.persist(row);
             }
             LOG.infof("loaded responsibility matrix version 1 with %d rows", matrix.count());
+            units.getEntityManager().flush();
         }
+        // train before the first complaint arrives (and before the consumers and the first decision need it)
+        int current = matrix.currentVersion().orElseThrow().version;
+        classifiers.classifier(
+                matrix.rowsOf(current).stream().map(r -> r.category).collect(java.util.stream.Collectors.toSet()));
     }
 
     static List<String[]> readCsv(String resource) {

@@ -7,7 +7,7 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "routing")
 public interface RoutingConfig {
     /** Below this classifier confidence a case goes to the manual dispatch queue instead of a guess. */
-    @WithDefault("0.45")
+    @WithDefault("0.30")
     double minConfidence();
 
     /** The category of complaints about officials' own conduct (吃拿卡要、不作为、推诿). */

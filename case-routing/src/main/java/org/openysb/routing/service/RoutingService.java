@@ -1,27 +1,33 @@
 package org.openysb.routing.service;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 
 import org.openysb.contracts.CloudEvent;
+import org.openysb.contracts.EventJson;
 import org.openysb.contracts.EventType;
 import org.openysb.contracts.events.CaseRouted;
 import org.openysb.contracts.events.ComplaintSubmitted;
 import org.openysb.contracts.events.ManualDispatchQueued;
 import org.openysb.contracts.events.UnitRef;
-import org.openysb.outbox.Inbox;
-import org.openysb.outbox.Outbox;
+import org.openysb.outbox.OutboxRelay;
 import org.openysb.problem.DomainException;
 import org.openysb.routing.model.CategoryClassifier;
 import org.openysb.routing.model.MatrixRow;
@@ -30,6 +36,7 @@ import org.openysb.routing.model.RoutingCase;
 import org.openysb.routing.model.RoutingDecision;
 import org.openysb.routing.repository.DecisionRepository;
 import org.openysb.routing.repository.MatrixRepository;
+import org.openysb.routing.repository.RoutingBatchRepository;
 import org.openysb.routing.repository.RoutingCaseRepository;
 import org.openysb.routing.repository.UnitRepository;
 
@@ -45,8 +52,10 @@ public class RoutingService {
     private final DecisionRepository decisions;
     private final ClassifierService classifiers;
     private final RoutingConfig config;
-    private final Inbox inbox;
-    private final Outbox outbox;
+    private final RoutingBatchRepository batches;
+    private final OutboxRelay relay;
+    private final TransactionSynchronizationRegistry transactions;
+    private final String source;
 
     public RoutingService(
             MatrixRepository matrix,
@@ -55,16 +64,20 @@ public class RoutingService {
             DecisionRepository decisions,
             ClassifierService classifiers,
             RoutingConfig config,
-            Inbox inbox,
-            Outbox outbox) {
+            RoutingBatchRepository batches,
+            OutboxRelay relay,
+            TransactionSynchronizationRegistry transactions,
+            @ConfigProperty(name = "quarkus.application.name") String application) {
         this.matrix = matrix;
         this.units = units;
         this.cases = cases;
         this.decisions = decisions;
         this.classifiers = classifiers;
         this.config = config;
-        this.inbox = inbox;
-        this.outbox = outbox;
+        this.batches = batches;
+        this.relay = relay;
+        this.transactions = transactions;
+        this.source = "/" + application;
     }
 
     /** What routing would decide, without side effects. */
@@ -76,29 +89,79 @@ public class RoutingService {
     /** Routes a newly accepted complaint once, however often the event is delivered. */
     @Transactional
     public void routeComplaint(CloudEvent event) {
-        if (!inbox.firstDelivery(CONSUMER, event)) {
-            return;
+        routeBatch(List.of(event));
+    }
+
+    /**
+     * Routes a batch of ComplaintSubmitted events in one transaction and a few round trips: each event is handled once
+     * per consumer (inbox), each case once however many events name it (the case row is inserted only if absent, which
+     * waits for and then yields to another instance routing the same case), and every decision is written with the
+     * matrix version and row it used, together with its CaseRouted or ManualDispatchQueued in the outbox.
+     *
+     * @return how many cases this call routed or queued
+     */
+    @Transactional
+    public int routeBatch(List<CloudEvent> events) {
+        List<CloudEvent> submitted = events.stream()
+                .filter(e -> EventType.COMPLAINT_SUBMITTED.ceType().equals(e.type()))
+                .toList();
+        if (submitted.isEmpty()) {
+            return 0;
         }
-        ComplaintSubmitted complaint = event.dataAs(ComplaintSubmitted.class);
-        if (cases.findById(complaint.caseNumber()) != null) {
-            return; // same case re-submitted under another event id: routed already
+        Set<String> fresh = batches.markConsumed(
+                CONSUMER,
+                submitted.stream()
+                        .map(e -> new RoutingBatchRepository.Consumed(e.id(), e.type(), e.subject()))
+                        .toList());
+        Map<String, ComplaintSubmitted> byCase = new LinkedHashMap<>();
+        for (CloudEvent e : submitted) {
+            if (fresh.remove(e.id())) { // remove: the same event twice in one batch counts once
+                ComplaintSubmitted complaint = e.dataAs(ComplaintSubmitted.class);
+                byCase.putIfAbsent(complaint.caseNumber(), complaint);
+            }
         }
-        MDC.put("caseNumber", complaint.caseNumber());
-        try {
-            OffsetDateTime now = OffsetDateTime.now();
+        if (byCase.isEmpty()) {
+            return 0;
+        }
+        Snapshot snapshot = snapshot();
+        OffsetDateTime now = OffsetDateTime.now();
+        List<RoutingCase> newCases = new ArrayList<>(byCase.size());
+        Map<String, RoutingProposal> proposals = new HashMap<>();
+        for (ComplaintSubmitted complaint : byCase.values()) {
             RoutingCase routingCase = new RoutingCase();
             routingCase.caseNumber = complaint.caseNumber();
             routingCase.channel = complaint.channel();
             routingCase.type = complaint.type();
             routingCase.urgent = complaint.urgent();
             routingCase.district = complaint.district();
-            routingCase.content = complaint.title() + "。" + complaint.content();
+            routingCase.content = truncate(complaint.title() + "。" + complaint.content(), 5000);
             routingCase.accusedUnit = complaint.accusedUnit();
             routingCase.receivedAt = complaint.receivedAt();
             routingCase.updatedAt = now;
-
             RoutingProposal proposal = propose(
-                    routingCase.content, complaint.district(), complaint.categoryHint(), complaint.accusedUnit());
+                    snapshot,
+                    routingCase.content,
+                    complaint.district(),
+                    complaint.categoryHint(),
+                    complaint.accusedUnit());
+            if (proposal.manualDispatch() || proposal.lead() == null) {
+                routingCase.queuedForManualDispatch(proposal.category(), now);
+            } else {
+                routingCase.routedTo(proposal.category(), proposal.lead(), now);
+            }
+            newCases.add(routingCase);
+            proposals.put(routingCase.caseNumber, proposal);
+        }
+        Set<String> inserted =
+                batches.insertNewCases(newCases); // cases routed before (or by another instance) drop out
+        List<RoutingDecision> decided = new ArrayList<>(inserted.size());
+        List<RoutingBatchRepository.OutboxRow> outgoing = new ArrayList<>(inserted.size());
+        int manual = 0;
+        for (RoutingCase routingCase : newCases) {
+            if (!inserted.contains(routingCase.caseNumber)) {
+                continue;
+            }
+            RoutingProposal proposal = proposals.get(routingCase.caseNumber);
             RoutingDecision decision = new RoutingDecision();
             decision.caseNumber = routingCase.caseNumber;
             decision.decidedAt = now;
@@ -110,30 +173,52 @@ public class RoutingService {
             decision.confidence = proposal.confidence();
             decision.explanation = truncate(proposal.explanation(), 2000);
             decision.actor = "AUTO";
-            if (proposal.manualDispatch() || proposal.lead() == null) {
-                routingCase.queuedForManualDispatch(proposal.category(), now);
+            if (routingCase.status == RoutingCase.Status.MANUAL_DISPATCH) {
                 decision.kind = RoutingDecision.Kind.MANUAL_QUEUE;
-                cases.persist(routingCase);
-                decisions.persist(decision);
-                outbox.append(
+                outgoing.add(outboxRow(
                         EventType.MANUAL_DISPATCH_QUEUED,
                         routingCase.caseNumber,
-                        manualQueued(routingCase, proposal, now));
-                LOG.infof("queued for manual dispatch (confidence %.2f)", proposal.confidence());
-                return;
+                        manualQueued(routingCase, proposal, now)));
+                manual++;
+                LOG.debugf(
+                        "%s queued for manual dispatch (confidence %.2f)",
+                        routingCase.caseNumber, proposal.confidence());
+            } else {
+                decision.kind = RoutingDecision.Kind.AUTO;
+                outgoing.add(outboxRow(
+                        EventType.CASE_ROUTED, routingCase.caseNumber, caseRouted(routingCase, proposal, "AUTO", now)));
+                LOG.debugf(
+                        "%s routed to %s as %s (confidence %.2f)",
+                        routingCase.caseNumber, proposal.lead(), proposal.category(), proposal.confidence());
             }
-            routingCase.routedTo(proposal.category(), proposal.lead(), now);
-            decision.kind = RoutingDecision.Kind.AUTO;
-            cases.persist(routingCase);
-            decisions.persist(decision);
-            outbox.append(
-                    EventType.CASE_ROUTED, routingCase.caseNumber, caseRouted(routingCase, proposal, "AUTO", now));
-            LOG.infof(
-                    "routed to %s as %s (confidence %.2f)",
-                    proposal.lead(), proposal.category(), proposal.confidence());
-        } finally {
-            MDC.remove("caseNumber");
+            decided.add(decision);
         }
+        batches.insertDecisions(decided);
+        batches.appendToOutbox(outgoing);
+        if (!outgoing.isEmpty()) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {}
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                        relay.wakeUp();
+                    }
+                }
+            });
+        }
+        LOG.infof(
+                "routed %d cases (%d to manual dispatch) from %d events, matrix version %d",
+                decided.size(), manual, events.size(), snapshot.version().version);
+        return decided.size();
+    }
+
+    private RoutingBatchRepository.OutboxRow outboxRow(EventType type, String caseNumber, Object data) {
+        CloudEvent event =
+                CloudEvent.of(type, source, caseNumber, OffsetDateTime.now(ZoneOffset.UTC), EventJson.toTree(data));
+        return new RoutingBatchRepository.OutboxRow(
+                UUID.fromString(event.id()), type.topic(), caseNumber, event.type(), EventJson.write(event));
     }
 
     /** Every decision about a case, oldest first. */
@@ -169,12 +254,27 @@ public class RoutingService {
                 list));
     }
 
-    private RoutingProposal propose(String content, String district, String categoryHint, String accusedUnit) {
+    /** The matrix version in force and its rows by category, read once per batch or preview. */
+    record Snapshot(MatrixVersion version, Map<String, List<MatrixRow>> rowsByCategory) {}
+
+    private Snapshot snapshot() {
         MatrixVersion version = matrix.currentVersion()
                 .orElseThrow(() ->
                         new DomainException(503, "no-matrix", "权责清单尚未加载", "No responsibility matrix loaded", null));
-        Map<String, List<MatrixRow>> rowsByCategory = matrix.rowsOf(version.version).stream()
-                .collect(Collectors.groupingBy(r -> r.category, LinkedHashMap::new, Collectors.toList()));
+        return new Snapshot(
+                version,
+                matrix.rowsOf(version.version).stream()
+                        .collect(Collectors.groupingBy(r -> r.category, LinkedHashMap::new, Collectors.toList())));
+    }
+
+    private RoutingProposal propose(String content, String district, String categoryHint, String accusedUnit) {
+        return propose(snapshot(), content, district, categoryHint, accusedUnit);
+    }
+
+    private RoutingProposal propose(
+            Snapshot snapshot, String content, String district, String categoryHint, String accusedUnit) {
+        MatrixVersion version = snapshot.version();
+        Map<String, List<MatrixRow>> rowsByCategory = snapshot.rowsByCategory();
         String misconduct = config.misconductCategory();
 
         String category;

@@ -70,7 +70,7 @@ class ComplaintConsumerTest {
         assertEquals("MARKET_ENTRY", routed.category());
         assertEquals("SCJG", routed.lead().code());
         assertEquals("市市场监管局", routed.lead().name());
-        assertEquals(1, routed.matrixVersion());
+        assertEquals(org.openysb.routing.CaseEvents.currentMatrixVersion(), routed.matrixVersion());
         assertEquals(1, routed.dispatchCount());
         assertFalse(routed.basis().isBlank());
         assertFalse(routed.explanation().isBlank());
@@ -121,5 +121,30 @@ class ComplaintConsumerTest {
         List<ConsumerRecord<String, String>> all = org.openysb.testsupport.Topics.await(
                 Topics.ROUTING, caseNumber, v -> v.contains("CaseRouted"), 2, Duration.ofSeconds(4));
         assertEquals(1, all.size(), "routed once");
+    }
+
+    @Test
+    void shouldSendABrokenRecordToTheDeadLetterTopicAndStillRouteTheOthers() {
+        String broken = "broken-" + caseNumber();
+        String good = caseNumber();
+        org.openysb.testsupport.Topics.publish(Topics.COMPLAINTS, broken, "{\"not\": cloud event");
+        org.openysb.testsupport.Topics.publish(
+                Topics.COMPLAINTS, good, submitted(good, "多缴的企业所得税申请退税三个月还没退回。", "D03", "TAX_RELIEF", null));
+        assertEquals("TAX", awaitRouted(good).lead().code());
+        assertEquals(
+                1,
+                org.openysb.testsupport.Topics.await(
+                                "ysb.dlq.case-routing", broken, v -> true, 1, Duration.ofSeconds(30))
+                        .size(),
+                "the broken record is on the dead-letter topic");
+    }
+
+    @Test
+    void shouldRouteAComplaintWhoseTitleAndTextTogetherExceedTheStoredLength() {
+        String caseNumber = caseNumber();
+        String text = "申请营业执照办理企业开办，材料齐全却迟迟不给登记。".repeat(200).substring(0, 4999);
+        org.openysb.testsupport.Topics.publish(
+                Topics.COMPLAINTS, caseNumber, submitted(caseNumber, text, "D01", null, null));
+        assertEquals("SCJG", awaitRouted(caseNumber).lead().code());
     }
 }

@@ -208,7 +208,7 @@ class ReturnFlowTest {
         assertEquals("UTILITY_PRICE", second.category());
         assertEquals("AUTO", second.decidedBy());
         assertEquals(2, second.dispatchCount());
-        assertEquals(1, second.matrixVersion());
+        assertEquals(CaseEvents.currentMatrixVersion(), second.matrixVersion());
         assertTrue(second.matrixRowId() > 0);
         assertNotNull(second.basis());
         assertTrue(second.explanation().contains("退单"), second.explanation());

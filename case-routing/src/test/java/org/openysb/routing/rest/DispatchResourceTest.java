@@ -127,7 +127,7 @@ class DispatchResourceTest {
         assertEquals(ordinaryEvent.suggestedLead().name(), item.get("suggestedLeadName"));
         double confidence = ((Number) item.get("confidence")).doubleValue();
         assertEquals(ordinaryEvent.confidence(), confidence, 1e-9);
-        assertTrue(confidence < 0.45, "below routing.min-confidence: " + confidence);
+        assertTrue(confidence < 0.30, "below routing.min-confidence: " + confidence);
         String explanation = (String) item.get("explanation");
         assertTrue(explanation.contains("置信度") && explanation.contains("权责清单"), explanation);
         assertNotEquals(null, item.get("queuedAt"));
@@ -185,7 +185,7 @@ class DispatchResourceTest {
         assertEquals(
                 List.of("FGW", "TAX", "CZJ"),
                 routed.coHandlers().stream().map(u -> u.code()).toList());
-        assertEquals(1, routed.matrixVersion());
+        assertEquals(CaseEvents.currentMatrixVersion(), routed.matrixVersion());
         assertEquals(((Number) row.get("matrixRowId")).longValue(), routed.matrixRowId());
         assertEquals(row.get("basis"), routed.basis());
         assertEquals("dispatcher1", routed.decidedBy());
@@ -218,7 +218,7 @@ class DispatchResourceTest {
     @Test
     void shouldNotCiteAMatrixRowThatNamesAnotherUnitWhenTheDispatcherOverridesTheLead() {
         String caseNumber = CaseEvents.newCaseNumber();
-        queued(caseNumber, "这件事拖了好几个月，各处都说不归自己，恳请协调。", false);
+        queued(caseNumber, "您好，盼复，谢谢。", false); // too little to say anything (earlier tests teach the classifier)
 
         // TAX_RELIEF's row names TAX as lead; the dispatcher sends it to the finance bureau anyway
         dispatch(DISPATCHER, caseNumber, Map.of("category", "TAX_RELIEF", "lead", "CZJ", "reason", "涉及财政返还资金，由财政局牵头"))

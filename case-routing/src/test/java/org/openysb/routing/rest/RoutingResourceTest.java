@@ -32,7 +32,7 @@ class RoutingResourceTest {
                 .body("lead", equalTo("TAX"))
                 .body("coHandlers", hasItem("CZJ"))
                 .body("confidence", greaterThan(0.0f))
-                .body("matrixVersion", equalTo(1))
+                .body("matrixVersion", equalTo(org.openysb.routing.CaseEvents.currentMatrixVersion()))
                 .body("basis", notNullValue())
                 .body("explanation", notNullValue())
                 .body("alternatives.size()", equalTo(3));
