@@ -16,6 +16,8 @@ public interface IntakeConfig {
 
     Tracking tracking();
 
+    Letters letters();
+
     interface Crypto {
         /**
          * AES key, base64 (16, 24 or 32 bytes; 32 recommended). In production only from the environment variable
@@ -47,6 +49,21 @@ public interface IntakeConfig {
         /** Most earlier cases compared per new complaint (newest first). */
         @WithDefault("500")
         int maxCandidates();
+    }
+
+    /** Letters (信): scanned pages as attachments. */
+    interface Letters {
+        /** Largest single scanned file. */
+        @WithDefault("5M")
+        io.quarkus.runtime.configuration.MemorySize maxFileSize();
+
+        /** Largest total of one letter's files (at most quarkus.http.limits.max-body-size). */
+        @WithDefault("15M")
+        io.quarkus.runtime.configuration.MemorySize maxTotalSize();
+
+        /** Most files one letter may carry. */
+        @WithDefault("20")
+        int maxFiles();
     }
 
     /** Public tracking with the query code. */

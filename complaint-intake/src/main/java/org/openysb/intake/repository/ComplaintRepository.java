@@ -1,8 +1,6 @@
 package org.openysb.intake.repository;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,7 +13,6 @@ import org.openysb.intake.model.RepeatCandidate;
 
 @ApplicationScoped
 public class ComplaintRepository implements PanacheRepository<Complaint> {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     public Optional<Complaint> findByCaseNumber(String caseNumber) {
         return find("caseNumber", caseNumber).firstResultOptional();
@@ -34,10 +31,77 @@ public class ComplaintRepository implements PanacheRepository<Complaint> {
         return listRepeatCandidates("c.complainant.mobileHash = :key", mobileHash, since, until, limit);
     }
 
-    /** Cases of a district received between {@code since} and {@code until}, newest first. */
-    public List<RepeatCandidate> listSameDistrictCandidates(
+    /**
+     * The cases of a district within the window that share at least one near-duplicate key with a new complaint,
+     * newest first. The keys are looked up first (b-tree, a materialised step so that the plan never starts from the
+     * district's cases), then the few cases they name are read by id.
+     */
+    @SuppressWarnings("unchecked")
+    public List<RepeatCandidate> listNearDuplicateCandidates(
+            String district, long[] keys, OffsetDateTime since, OffsetDateTime until, int limit) {
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery("with hits as materialized (select distinct complaint_id from complaint_repeat_key"
+                        + " where key = any(cast(?1 as bigint[])))"
+                        + " select c.case_number, c.title, c.content, c.district, c.complainant_mobile_hash,"
+                        + " c.repeat_of, c.received_at from hits h join complaint c on c.id = h.complaint_id"
+                        + " where c.district = ?2 and c.received_at >= ?3 and c.received_at <= ?4"
+                        + " order by c.received_at desc, c.id desc limit ?5")
+                .setParameter(1, arrayLiteral(keys))
+                .setParameter(2, district)
+                .setParameter(3, since)
+                .setParameter(4, until)
+                .setParameter(5, limit)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new RepeatCandidate(
+                        (String) r[0],
+                        (String) r[1],
+                        (String) r[2],
+                        (String) r[3],
+                        (String) r[4],
+                        (String) r[5],
+                        toOffsetDateTime(r[6])))
+                .toList();
+    }
+
+    /** Stores a new case's near-duplicate keys (one statement) and marks it keyed. */
+    public void storeRepeatKeys(Complaint complaint) {
+        if (complaint.repeatKeys == null) {
+            return;
+        }
+        getEntityManager()
+                .createNativeQuery("insert into complaint_repeat_key (key, complaint_id)"
+                        + " select unnest(cast(?1 as bigint[])), ?2")
+                .setParameter(1, arrayLiteral(complaint.repeatKeys))
+                .setParameter(2, complaint.id)
+                .executeUpdate();
+    }
+
+    private static String arrayLiteral(long[] values) {
+        StringBuilder array = new StringBuilder("{");
+        for (int i = 0; i < values.length; i++) {
+            array.append(i == 0 ? "" : ",").append(values[i]);
+        }
+        return array.append('}').toString();
+    }
+
+    /** Cases of a district accepted before near-duplicate keys existed (compared the old way while in the window). */
+    public List<RepeatCandidate> listUnkeyedDistrictCandidates(
             String district, OffsetDateTime since, OffsetDateTime until, int limit) {
-        return listRepeatCandidates("c.district = :key", district, since, until, limit);
+        return listRepeatCandidates("c.district = :key and c.repeatKeyed = false", district, since, until, limit);
+    }
+
+    private static OffsetDateTime toOffsetDateTime(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt;
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(java.time.ZoneOffset.UTC);
+        }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
     }
 
     // Two queries, not one with "or": a busy district's newest cases must not crowd the complainant's own out of
@@ -64,13 +128,4 @@ public class ComplaintRepository implements PanacheRepository<Complaint> {
     }
 
     /** Next case number of the day, e.g. {@code TS202611210001}; unique and sortable. */
-    public String nextCaseNumber(LocalDate day) {
-        Number next = (Number) getEntityManager()
-                .createNativeQuery("insert into case_number_counter (day, last_used) values (?1, 1)"
-                        + " on conflict (day) do update set last_used = case_number_counter.last_used + 1"
-                        + " returning last_used")
-                .setParameter(1, day)
-                .getSingleResult();
-        return "TS" + DAY.format(day) + String.format("%04d", next.intValue());
-    }
 }

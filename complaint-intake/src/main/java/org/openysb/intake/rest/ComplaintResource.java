@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.openysb.intake.model.Channel;
 import org.openysb.intake.model.ComplainantKind;
+import org.openysb.intake.service.AttachmentService;
 import org.openysb.intake.service.CaseTracking;
 import org.openysb.intake.service.ComplaintService;
 import org.openysb.intake.service.NewComplaint;
@@ -45,13 +46,19 @@ public class ComplaintResource {
     private final ReferenceData reference;
     private final SecurityIdentity identity;
     private final QueryCodeThrottle throttle;
+    private final AttachmentService attachments;
 
     public ComplaintResource(
-            ComplaintService service, ReferenceData reference, SecurityIdentity identity, QueryCodeThrottle throttle) {
+            ComplaintService service,
+            ReferenceData reference,
+            SecurityIdentity identity,
+            QueryCodeThrottle throttle,
+            AttachmentService attachments) {
         this.service = service;
         this.reference = reference;
         this.identity = identity;
         this.throttle = throttle;
+        this.attachments = attachments;
     }
 
     @POST
@@ -135,6 +142,71 @@ public class ComplaintResource {
     @Operation(summary = "Repeat links of a case (并单): the earlier case it repeats, and the cases that repeat it")
     public RepeatView repeats(@PathParam("caseNumber") String caseNumber) {
         return service.listRepeats(caseNumber).orElseThrow(() -> DomainException.notFound("case", caseNumber));
+    }
+
+    @GET
+    @Path("/{caseNumber}/attachments")
+    @RolesAllowed({"letter-clerk", "dispatcher", "supervisor", "inspector", "admin"})
+    @Operation(summary = "Attachments of a case (附件), without their content")
+    public List<LetterResponse.AttachmentView> attachments(
+            @PathParam("caseNumber") String caseNumber, @Context UriInfo uri) {
+        if (!service.exists(caseNumber)) {
+            throw DomainException.notFound("case", caseNumber);
+        }
+        return attachments.list(caseNumber).stream()
+                .map(a -> LetterResource.attachmentView(a, uri))
+                .toList();
+    }
+
+    @GET
+    @Path("/{caseNumber}/attachments/{id}")
+    @Produces({"application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_JSON})
+    @RolesAllowed({"letter-clerk", "dispatcher", "supervisor", "inspector", "admin"})
+    @Operation(
+            summary = "One attachment (附件) as stored, verified against its SHA-256 (the ETag)",
+            description = "304 when If-None-Match carries the ETag; 404 for an unknown case or attachment")
+    public Response attachment(
+            @PathParam("caseNumber") String caseNumber,
+            @PathParam("id") String id,
+            @Context jakarta.ws.rs.core.Request request) {
+        long attachmentId;
+        try {
+            attachmentId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw DomainException.notFound("attachment", id);
+        }
+        var stored = attachments
+                .read(caseNumber, attachmentId)
+                .orElseThrow(() -> DomainException.notFound("attachment", caseNumber + "/" + id));
+        jakarta.ws.rs.core.EntityTag etag = new jakarta.ws.rs.core.EntityTag(stored.sha256());
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
+        if (notModified != null) {
+            return notModified.build();
+        }
+        String disposition = "attachment; filename=\"attachment-" + stored.id() + extension(stored.mediaType())
+                + "\"; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(stored.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("+", "%20");
+        return Response.ok(stored.content(), stored.mediaType())
+                .tag(etag)
+                .header("Content-Disposition", disposition)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "private, no-store")
+                .header(
+                        "Digest",
+                        "sha-256="
+                                + java.util.Base64.getEncoder()
+                                        .encodeToString(java.util.HexFormat.of().parseHex(stored.sha256())))
+                .build();
+    }
+
+    private static String extension(String mediaType) {
+        return switch (mediaType) {
+            case "application/pdf" -> ".pdf";
+            case "image/jpeg" -> ".jpg";
+            case "image/png" -> ".png";
+            default -> "";
+        };
     }
 
     @GET

@@ -22,6 +22,7 @@ import org.openysb.intake.model.Complainant;
 import org.openysb.intake.model.ComplainantKind;
 import org.openysb.intake.model.Complaint;
 import org.openysb.intake.model.TimelineEntry;
+import org.openysb.intake.repository.CaseNumberRepository;
 import org.openysb.intake.repository.ComplaintRepository;
 import org.openysb.intake.repository.TimelineRepository;
 import org.openysb.outbox.Outbox;
@@ -34,6 +35,7 @@ public class ComplaintService {
     private static final String REF_PREFIX = "complaint:";
 
     private final ComplaintRepository complaints;
+    private final CaseNumberRepository caseNumbers;
     private final TimelineRepository timeline;
     private final Outbox outbox;
     private final FieldCipher cipher;
@@ -43,11 +45,13 @@ public class ComplaintService {
 
     public ComplaintService(
             ComplaintRepository complaints,
+            CaseNumberRepository caseNumbers,
             TimelineRepository timeline,
             Outbox outbox,
             FieldCipher cipher,
             RepeatDetection repeats) {
         this.complaints = complaints;
+        this.caseNumbers = caseNumbers;
         this.timeline = timeline;
         this.outbox = outbox;
         this.cipher = cipher;
@@ -59,7 +63,7 @@ public class ComplaintService {
     public SubmittedComplaint submitComplaint(NewComplaint input) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Complaint complaint = new Complaint();
-        complaint.caseNumber = complaints.nextCaseNumber(now.toLocalDate());
+        complaint.caseNumber = caseNumbers.next(now.toLocalDate());
         String queryCode = String.format("%06d", random.nextInt(1_000_000));
         complaint.queryCodeHash = Complaint.hashQueryCode(complaint.caseNumber, queryCode);
         complaint.channel = input.channel();
@@ -89,6 +93,7 @@ public class ComplaintService {
         repeats.findEarlierCase(complaint)
                 .ifPresent(match -> complaint.markRepeatOf(match.caseNumber(), match.similarity()));
         complaints.persist(complaint);
+        complaints.storeRepeatKeys(complaint);
         timeline.persist(
                 TimelineEntry.of(complaint.caseNumber, now, EventType.COMPLAINT_SUBMITTED.simpleName(), "诉求已受理，等待派单"));
         outbox.append(EventType.COMPLAINT_SUBMITTED, complaint.caseNumber, toEvent(complaint));
@@ -111,6 +116,11 @@ public class ComplaintService {
                 .findByCaseNumber(caseNumber)
                 .filter(c -> c.queryCodeMatches(queryCode))
                 .map(this::toTracking);
+    }
+
+    @Transactional
+    public boolean exists(String caseNumber) {
+        return complaints.findByCaseNumber(caseNumber).isPresent();
     }
 
     /** A logged-in complainant's own cases. */

@@ -24,6 +24,11 @@ public class ReferenceData {
         }
     }
 
+    /** District codes, sorted. */
+    public java.util.List<String> districts() {
+        return units.districts().stream().sorted().toList();
+    }
+
     public String unitName(String code) {
         return units.nameOf(code).orElse(code);
     }

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.openysb.intake.config.IntakeConfig;
 import org.openysb.intake.model.Complaint;
 import org.openysb.intake.model.RepeatCandidate;
+import org.openysb.intake.model.RepeatSketch;
 import org.openysb.intake.model.TextSimilarity;
 import org.openysb.intake.repository.ComplaintRepository;
 
@@ -22,6 +23,7 @@ import org.openysb.intake.repository.ComplaintRepository;
  */
 @ApplicationScoped
 public class RepeatDetection {
+    private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
     private final ComplaintRepository complaints;
     private final IntakeConfig.Repeats config;
 
@@ -44,8 +46,24 @@ public class RepeatDetection {
             candidates.addAll(
                     complaints.listSameComplainantCandidates(mobileHash, since, until, config.maxCandidates()));
         }
+        // near duplicates from anyone in the district: only the cases that share a locality-sensitive key, found
+        // through an index, instead of the newest max-candidates cases of the district compared one by one
+        long[] signature = RepeatSketch.signature(grams);
+        complaint.repeatKeyed = true;
+        complaint.repeatKeys = RepeatSketch.keys(
+                complaint.district,
+                RepeatSketch.period(
+                        complaint.receivedAt.atZoneSameInstant(CHINA).toLocalDate()),
+                signature);
+        long[] lookup = RepeatSketch.lookupKeys(
+                complaint.district,
+                RepeatSketch.period(since.atZoneSameInstant(CHINA).toLocalDate()),
+                RepeatSketch.period(until.atZoneSameInstant(CHINA).toLocalDate()),
+                signature);
+        candidates.addAll(complaints.listNearDuplicateCandidates(
+                complaint.district, lookup, since, until, config.maxCandidates()));
         candidates.addAll(
-                complaints.listSameDistrictCandidates(complaint.district, since, until, config.maxCandidates()));
+                complaints.listUnkeyedDistrictCandidates(complaint.district, since, until, config.maxCandidates()));
         RepeatCandidate best = null;
         double bestScore = 0;
         for (RepeatCandidate candidate : candidates) {

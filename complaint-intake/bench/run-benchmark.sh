@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Benchmark of complaint-intake (issue 3), on this machine, everything on 127.0.0.1:
+#   the packaged service (target/quarkus-app) on its own PostgreSQL 17 with fsync, synchronous_commit and
+#   full_page_writes on, and a real KRaft broker (both started inside the test JVM, as in the reliability IT);
+#   1. a durable single-row insert baseline on that PostgreSQL (JDBC, 8 clients, synchronous_commit on);
+#   2. web submissions (POST /api/complaints) at rising concurrency (8, 32, 64): complaints/s, p50/p99, RSS, and the
+#      ratio to the baseline, after a warm-up that fills every district's repeat candidates to their limit;
+#   3. zero loss: every 201 exactly once on ysb.complaints.
+# Prints the BENCH lines. SECONDS_PER_LEVEL=…, CONCURRENCY=8,32,64, MAX_CANDIDATES=… (repeat detection) change it;
+# BENCH_JVM_ARGS=… adds options to the service's JVM (e.g. -XX:StartFlightRecording=filename=/tmp/intake.jfr).
+# Run it under the build lock: flock /tmp/openysb-maven.lock complaint-intake/bench/run-benchmark.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+log=complaint-intake/target/benchmark.log
+mkdir -p complaint-intake/target
+./mvnw -B -o -pl complaint-intake package -DskipTests > "$log" 2>&1 || { tail -60 "$log"; exit 1; }
+./mvnw -B -o -pl complaint-intake surefire:test \
+  -Dgroups=benchmark -Dbench.excludedGroups=none -Dtest='IntakeBenchmark' -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dbench.seconds="${SECONDS_PER_LEVEL:-15}" -Dbench.concurrency="${CONCURRENCY:-8,32,64}" \
+  -Dbench.maxCandidates="${MAX_CANDIDATES:-500}" -Dbench.jvmArgs="${BENCH_JVM_ARGS:-}" >> "$log" 2>&1 || { grep '^BENCH' "$log"; tail -60 "$log"; exit 1; }
+grep '^BENCH' "$log"

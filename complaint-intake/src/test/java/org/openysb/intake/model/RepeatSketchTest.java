@@ -1,0 +1,115 @@
+package org.openysb.intake.model;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The near-duplicate keys on real complaint texts (the project's labelled complaints): a rephrasing that stays above
+ * the near-duplicate threshold shares a key, different complaints almost never do, and keys depend on district and
+ * period.
+ */
+class RepeatSketchTest {
+    private static List<String> texts() throws IOException {
+        List<String> texts = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        for (String file : List.of("sample-complaints.jsonl", "training-complaints.jsonl")) {
+            for (String line : Files.readAllLines(Path.of("..", "reference-data", file), StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    texts.add(json.readTree(line).path("text").asText());
+                }
+            }
+        }
+        return texts;
+    }
+
+    private static boolean shareKey(long[] a, long[] b) {
+        Set<Long> set = new HashSet<>();
+        for (long k : a) {
+            set.add(k);
+        }
+        for (long k : b) {
+            if (set.contains(k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long[] keys(String text, String district, long period) {
+        return RepeatSketch.keys(district, period, RepeatSketch.signature(TextSimilarity.bigrams(text)));
+    }
+
+    /** The text with a few characters dropped and a few phrases added, the way a caller retells a complaint. */
+    private static String retell(String text, Random random) {
+        StringBuilder out = new StringBuilder(text);
+        for (int i = 0; i < text.length() / 25; i++) {
+            out.deleteCharAt(random.nextInt(out.length()));
+        }
+        out.insert(random.nextInt(out.length()), "再次反映，");
+        out.append("希望尽快处理。");
+        return out.toString();
+    }
+
+    @Test
+    void shouldFindRetoldComplaintsAboveTheThresholdAndAlmostNothingElse() throws IOException {
+        List<String> texts = texts();
+        Random random = new Random(42);
+        int near = 0;
+        int found = 0;
+        for (String text : texts) {
+            String retold = retell(text, random);
+            if (TextSimilarity.jaccard(text, retold) >= 0.6) {
+                near++;
+                if (shareKey(keys(text, "D01", 100), keys(retold, "D01", 100))) {
+                    found++;
+                }
+            }
+        }
+        assertTrue(near >= 100, "enough retellings above 0.6: " + near);
+        assertTrue(found >= 0.95 * near, "near duplicates that share a key: " + found + " of " + near);
+
+        int pairs = 0;
+        int colliding = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            for (int j = i + 1; j < Math.min(texts.size(), i + 40); j++) {
+                if (TextSimilarity.jaccard(texts.get(i), texts.get(j)) < 0.3) {
+                    pairs++;
+                    if (shareKey(keys(texts.get(i), "D01", 100), keys(texts.get(j), "D01", 100))) {
+                        colliding++;
+                    }
+                }
+            }
+        }
+        assertTrue(pairs >= 1000, "pairs of different complaints: " + pairs);
+        assertTrue(colliding <= 0.01 * pairs, "different complaints sharing a key: " + colliding + " of " + pairs);
+    }
+
+    @Test
+    void shouldKeyByDistrictAndPeriod() {
+        String text = "某街道办事处对营业执照变更申请一拖再拖，窗口人员要求重复提交材料，已跑了五次仍未办结。";
+        long[] signature = RepeatSketch.signature(TextSimilarity.bigrams(text));
+        assertEquals(RepeatSketch.BANDS, RepeatSketch.keys("D01", 7, signature).length);
+        assertTrue(shareKey(RepeatSketch.keys("D01", 7, signature), RepeatSketch.keys("D01", 7, signature)));
+        assertTrue(!shareKey(RepeatSketch.keys("D01", 7, signature), RepeatSketch.keys("D02", 7, signature)));
+        assertTrue(!shareKey(RepeatSketch.keys("D01", 7, signature), RepeatSketch.keys("D01", 8, signature)));
+        long[] lookup = RepeatSketch.lookupKeys("D01", 6, 8, signature);
+        assertEquals(3 * RepeatSketch.BANDS, lookup.length);
+        assertTrue(shareKey(lookup, RepeatSketch.keys("D01", 8, signature)));
+        assertEquals(
+                RepeatSketch.period(java.time.LocalDate.of(2026, 11, 21)),
+                RepeatSketch.period(java.time.LocalDate.of(2026, 11, 21)));
+    }
+}

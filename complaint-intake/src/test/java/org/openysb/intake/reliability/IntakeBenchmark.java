@@ -1,0 +1,180 @@
+package org.openysb.intake.reliability;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 3's benchmark: web submissions to the packaged service at rising concurrency on a durable PostgreSQL (fsync,
+ * synchronous_commit, full_page_writes on) and a real broker, against a durable single-row insert baseline on the
+ * same PostgreSQL; zero loss checked on ysb.complaints. Prints BENCH lines. Run by bench/run-benchmark.sh.
+ */
+@Tag("benchmark")
+class IntakeBenchmark {
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 15);
+    private static final int WARM_UP = Integer.getInteger("bench.warmup", 3000);
+    private static final List<Integer> LEVELS = Arrays.stream(
+                    System.getProperty("bench.concurrency", "8,32,64").split(","))
+            .map(String::strip)
+            .map(Integer::valueOf)
+            .toList();
+
+    private record Phase(int accepted, int failed, double perSecond, double p50, double p99) {}
+
+    @Test
+    void benchmark() throws Exception {
+        String maxCandidates = System.getProperty("bench.maxCandidates", "500");
+        try (PackagedIntake intake = new PackagedIntake("benchmark")) {
+            double baseline = baseline(intake, 8, SECONDS);
+            System.out.printf(
+                    "BENCH baseline durable single-row jsonb insert (JDBC, 8 clients, fsync and synchronous_commit on): %.0f rows/s%n",
+                    baseline);
+            List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
+            // e.g. BENCH_JVM_ARGS=-XX:StartFlightRecording=filename=/tmp/intake.jfr to profile the service
+            Arrays.stream(System.getProperty("bench.jvmArgs", "").split(" "))
+                    .filter(a -> !a.isBlank())
+                    .forEach(jvm::add);
+            intake.start(Map.of("INTAKE_REPEATS_MAX_CANDIDATES", maxCandidates), jvm.toArray(String[]::new));
+            Set<String> accepted = ConcurrentHashMap.newKeySet();
+            // warm-up: the JIT, and enough earlier cases that every district's repeat candidates are at their limit
+            run(intake, 32, 0, WARM_UP, accepted);
+            for (int clients : LEVELS) {
+                Phase p = run(intake, clients, SECONDS, 0, accepted);
+                System.out.printf(
+                        "BENCH web submit concurrency=%d: %.0f complaints/s, p50 %.1f ms, p99 %.1f ms, %d accepted,"
+                                + " %d failed, RSS %d MiB (max-candidates %s; ratio to baseline %.2f)%n",
+                        clients,
+                        p.perSecond(),
+                        p.p50(),
+                        p.p99(),
+                        p.accepted(),
+                        p.failed(),
+                        intake.rssKib() / 1024,
+                        maxCandidates,
+                        p.perSecond() / baseline);
+            }
+            // zero loss: every 201 exactly once on the topic
+            long drainStart = System.nanoTime();
+            while (intake.unpublished() > 0 && System.nanoTime() - drainStart < TimeUnit.SECONDS.toNanos(120)) {
+                Thread.sleep(200);
+            }
+            Map<String, List<String>> topic = intake.complaintsTopic(accepted, Duration.ofSeconds(120));
+            long missing =
+                    accepted.stream().filter(cn -> !topic.containsKey(cn)).count();
+            long twice = accepted.stream()
+                    .filter(cn ->
+                            topic.containsKey(cn) && Set.copyOf(topic.get(cn)).size() != 1)
+                    .count();
+            long redeliveries =
+                    topic.values().stream().mapToLong(ids -> ids.size() - 1).sum();
+            System.out.printf(
+                    "BENCH zero loss: %d accepted (201), %d on ysb.complaints, %d missing, %d with two events,"
+                            + " %d raw redeliveries%n",
+                    accepted.size(), topic.size(), missing, twice, redeliveries);
+            assertEquals(0, missing);
+            assertEquals(0, twice);
+        }
+    }
+
+    /** Durable single-row inserts (a jsonb row like an outbox event) from {@code clients} connections. */
+    private static double baseline(PackagedIntake intake, int clients, int seconds) throws Exception {
+        try (Connection c = intake.baselineDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("create table bench_baseline (id bigserial primary key, payload jsonb not null,"
+                    + " created_at timestamptz not null default now())");
+        }
+        AtomicLong rows = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        String payload = "{\"caseNumber\":\"TS202611220001\",\"title\":\"测试\",\"content\":\""
+                + "企业反映审批超期、收费不规范，请求督促办理。".repeat(4) + "\"}";
+        for (int i = 0; i < clients; i++) {
+            futures.add(pool.submit(() -> {
+                try (Connection c = intake.baselineDatabase().getConnection();
+                        Statement s = c.createStatement();
+                        PreparedStatement insert =
+                                c.prepareStatement("insert into bench_baseline (payload) values (?::jsonb)")) {
+                    s.execute("set synchronous_commit = on");
+                    c.setAutoCommit(true);
+                    while (System.nanoTime() < end) {
+                        insert.setString(1, payload);
+                        insert.executeUpdate();
+                        rows.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (var f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        return rows.get() / (double) seconds;
+    }
+
+    /** Submits from {@code clients} threads for {@code seconds} (or until {@code count} are accepted). */
+    private static Phase run(PackagedIntake intake, int clients, int seconds, int count, Set<String> accepted)
+            throws Exception {
+        List<long[]> latencies = new ArrayList<>();
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        long start = System.nanoTime();
+        long end = seconds > 0 ? start + TimeUnit.SECONDS.toNanos(seconds) : Long.MAX_VALUE;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<java.util.concurrent.Future<long[]>> futures = new ArrayList<>();
+        for (int t = 0; t < clients; t++) {
+            int thread = t;
+            futures.add(pool.submit(() -> {
+                long[] mine = new long[1 << 16];
+                int n = 0;
+                int i = 0;
+                while (System.nanoTime() < end && (count == 0 || ok.get() < count)) {
+                    var r = intake.submit(PackagedIntake.webComplaint("b" + clients + "-" + thread + "-" + i++));
+                    if (r.caseNumber() != null) {
+                        accepted.add(r.caseNumber());
+                        ok.incrementAndGet();
+                        if (n == mine.length) {
+                            mine = Arrays.copyOf(mine, n * 2);
+                        }
+                        mine[n++] = r.nanos();
+                    } else {
+                        failed.incrementAndGet();
+                    }
+                }
+                return Arrays.copyOf(mine, n);
+            }));
+        }
+        for (var f : futures) {
+            latencies.add(f.get());
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        assertTrue(all.length > 0, "nothing accepted");
+        return new Phase(
+                ok.get(),
+                failed.get(),
+                ok.get() / elapsed,
+                all[(int) (all.length * 0.50)] / 1e6,
+                all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1e6);
+    }
+}

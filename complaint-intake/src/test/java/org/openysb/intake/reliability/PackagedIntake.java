@@ -1,0 +1,363 @@
+package org.openysb.intake.reliability;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+
+import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import org.openysb.contracts.CloudEvent;
+import org.openysb.contracts.EventJson;
+import org.openysb.localstack.KafkaTopics;
+import org.openysb.testsupport.Infrastructure;
+
+/**
+ * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) as a separate process, on its own durable
+ * PostgreSQL (fsync, synchronous_commit and full_page_writes on) and a KRaft broker that can be stopped and started
+ * again on the same ports and log directory. For the reliability ITs and the benchmark; everything on 127.0.0.1.
+ */
+final class PackagedIntake implements AutoCloseable {
+    private final Path dir;
+    private final EmbeddedPostgres postgres;
+    private final String jdbcUrl;
+    private final int kafkaPort = Infrastructure.freePort();
+    private final int controllerPort = Infrastructure.freePort();
+    private final String clusterId;
+    private final String cryptoKey;
+    private EmbeddedKafkaBroker kafka;
+    private Process process;
+    private int port;
+    private int starts;
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // one connection per client, as browsers and call-centre systems do
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
+
+    PackagedIntake(String name) throws IOException {
+        dir = Path.of("target", name).toAbsolutePath();
+        Path kafkaDir = dir.resolve("kafka");
+        if (Files.exists(kafkaDir)) { // a broker of an earlier run, with another cluster id
+            try (var files = Files.walk(kafkaDir)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(f -> f.toFile().delete());
+            }
+        }
+        Files.createDirectories(dir);
+        postgres = EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(dir.resolve("pg-work").toFile())
+                .setDataDirectory(dir.resolve("pg-data"))
+                .setCleanDataDirectory(true)
+                .setPort(Infrastructure.freePort())
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("shared_buffers", "128MB")
+                .start();
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("create database intake");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        jdbcUrl = postgres.getJdbcUrl("postgres", "intake");
+        byte[] id = new byte[16];
+        new SecureRandom().nextBytes(id);
+        clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        cryptoKey = Base64.getEncoder().encodeToString(key);
+        startKafka();
+    }
+
+    String bootstrap() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    DataSource database() {
+        return postgres.getDatabase("postgres", "intake");
+    }
+
+    /** The same PostgreSQL server, another database (for the baseline, which must not touch intake's schema). */
+    DataSource baselineDatabase() {
+        return postgres.getPostgresDatabase();
+    }
+
+    String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Starts (or restarts) the broker on the same ports and log directory: what it held before is still there. */
+    synchronized void startKafka() {
+        kafka = new EmbeddedKafkaBroker()
+                .withKafkaHost("127.0.0.1")
+                .withKafkaPort(kafkaPort)
+                .withControllerPort(controllerPort)
+                .withClusterId(clusterId)
+                .withDeleteLogDirsOnClose(false)
+                .withAdditionalProperties(p -> {
+                    p.put("log.dirs", dir.resolve("kafka").toString());
+                    p.put("num.partitions", "3");
+                    p.put("auto.create.topics.enable", "true");
+                    p.put("group.initial.rebalance.delay.ms", "0");
+                    p.put("offsets.topic.num.partitions", "3");
+                })
+                .start();
+        KafkaTopics.create(bootstrap());
+    }
+
+    synchronized void stopKafka() {
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+    }
+
+    /** Starts the packaged service and waits until it is ready. */
+    void start(Map<String, String> extraEnv, String... jvmOptions) throws Exception {
+        port = Infrastructure.freePort();
+        Path log = dir.resolve("intake-" + (++starts) + ".log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(jvmOptions));
+        command.add("-jar");
+        command.add(new File("target/quarkus-app/quarkus-run.jar").getAbsolutePath());
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = pb.environment();
+        env.put("INTAKE_PORT", String.valueOf(port));
+        env.put("DB_URL", jdbcUrl);
+        env.put("DB_USER", "postgres");
+        env.put("DB_PASSWORD", "postgres");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap());
+        env.put("OIDC_AUTH_SERVER_URL", "http://127.0.0.1:1/realms/openysb");
+        env.put("INTAKE_CRYPTO_KEY", cryptoKey);
+        env.putAll(extraEnv);
+        process = pb.start();
+        Instant end = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(end)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("intake exited while starting:\n" + Files.readString(log));
+            }
+            try {
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/live"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("intake not ready:\n" + Files.readString(log));
+    }
+
+    /** kill -9: no shutdown hook, no flush, no graceful close. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    /** Resident set size of the service process in KiB (VmRSS), or -1. */
+    long rssKib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** A valid anonymous-free web complaint, each with its own text and mobile. */
+    /**
+     * A web complaint with a realistic text: three to five sentences drawn at random from the project's labelled
+     * complaints (so that texts differ the way real complaints do, and only rarely look like repeats of each other).
+     */
+    static String webComplaint(String tag) {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        String mobile = "15" + String.format("%09d", r.nextInt(1_000_000_000));
+        String district = "D0" + (1 + r.nextInt(3));
+        List<String> sentences = Sentences.ALL;
+        StringBuilder content = new StringBuilder();
+        for (int i = 0, n = 3 + r.nextInt(3); i < n; i++) {
+            content.append(sentences.get(r.nextInt(sentences.size()))).append('。');
+        }
+        return "{\"type\":\"COMPLAINT\",\"title\":\"诉求 " + tag + "\",\"content\":\"" + content
+                + "\",\"district\":\"" + district + "\",\"complainant\":{\"kind\":\"PERSON\",\"name\":\"测试"
+                + r.nextInt(1000) + "\",\"mobile\":\"" + mobile + "\"}}";
+    }
+
+    /** The sentences of the labelled complaints in reference-data (loaded once). */
+    private static final class Sentences {
+        static final List<String> ALL = load();
+
+        private static List<String> load() {
+            List<String> out = new java.util.ArrayList<>();
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            for (String file : List.of("sample-complaints.jsonl", "training-complaints.jsonl")) {
+                try {
+                    for (String line : java.nio.file.Files.readAllLines(
+                            java.nio.file.Path.of("..", "reference-data", file),
+                            java.nio.charset.StandardCharsets.UTF_8)) {
+                        if (line.isBlank()) {
+                            continue;
+                        }
+                        for (String sentence :
+                                json.readTree(line).path("text").asText().split("[。！？；]")) {
+                            String clean =
+                                    sentence.replace("\"", "").replace("\\", "").strip();
+                            if (clean.length() >= 6) {
+                                out.add(clean);
+                            }
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return List.copyOf(out);
+        }
+    }
+
+    /** The answer to one submission: the HTTP status (-1 when the connection failed) and the case number on 201. */
+    record Submission(int status, String caseNumber, long nanos) {}
+
+    /** Posts a web complaint. */
+    Submission submit(String body) {
+        long started = System.nanoTime();
+        try {
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + "/api/complaints"))
+                            .timeout(Duration.ofSeconds(10))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String caseNumber = null;
+            if (r.statusCode() == 201) {
+                int at = r.body().indexOf("\"caseNumber\":\"");
+                caseNumber = r.body().substring(at + 14, r.body().indexOf('"', at + 14));
+            }
+            return new Submission(r.statusCode(), caseNumber, System.nanoTime() - started);
+        } catch (IOException e) {
+            return new Submission(-1, null, System.nanoTime() - started);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Submission(-1, null, System.nanoTime() - started);
+        }
+    }
+
+    /** Case numbers stored in PostgreSQL. */
+    Set<String> storedCaseNumbers() throws SQLException {
+        Set<String> found = new HashSet<>();
+        try (Connection c = database().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select case_number from complaint")) {
+            while (rs.next()) {
+                found.add(rs.getString(1));
+            }
+        }
+        return found;
+    }
+
+    long unpublished() throws SQLException {
+        try (Connection c = database().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from outbox_event where published_at is null")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Everything on ysb.complaints: for each case number, the ids of the ComplaintSubmitted records found. */
+    Map<String, List<String>> complaintsTopic(Set<String> expected, Duration timeout) {
+        Map<String, List<String>> byCase = new HashMap<>();
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor("ysb.complaints").stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Instant end = Instant.now().plus(timeout);
+            Instant quietSince = Instant.now();
+            while (Instant.now().isBefore(end)) {
+                boolean any = false;
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(300))) {
+                    CloudEvent event = EventJson.read(record.value());
+                    byCase.computeIfAbsent(event.subject(), k -> new ArrayList<>())
+                            .add(event.id());
+                    any = true;
+                }
+                if (any) {
+                    quietSince = Instant.now();
+                } else if (byCase.keySet().containsAll(expected)
+                        && Duration.between(quietSince, Instant.now()).toMillis() > 2000) {
+                    break;
+                }
+            }
+        }
+        return byCase;
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
+        stopKafka();
+        postgres.close();
+    }
+}
