@@ -125,6 +125,13 @@ public class RoutingService {
         }
         Snapshot snapshot = snapshot();
         OffsetDateTime now = OffsetDateTime.now();
+        // classification is nearly all of the CPU a case costs and touches no database state: the cases of a batch are
+        // classified on all cores (the model is copy-on-write, smartcn's analyzer keeps one token stream per thread)
+        CategoryClassifier classifier =
+                classifiers.classifier(snapshot.rowsByCategory().keySet());
+        Map<String, List<CategoryClassifier.Prediction>> ranked = new java.util.concurrent.ConcurrentHashMap<>();
+        (byCase.size() > 1 ? byCase.values().parallelStream() : byCase.values().stream())
+                .forEach(c -> ranked.put(c.caseNumber(), classifier.classify(content(c))));
         List<RoutingCase> newCases = new ArrayList<>(byCase.size());
         Map<String, RoutingProposal> proposals = new HashMap<>();
         for (ComplaintSubmitted complaint : byCase.values()) {
@@ -134,7 +141,7 @@ public class RoutingService {
             routingCase.type = complaint.type();
             routingCase.urgent = complaint.urgent();
             routingCase.district = complaint.district();
-            routingCase.content = truncate(complaint.title() + "。" + complaint.content(), 5000);
+            routingCase.content = content(complaint);
             routingCase.accusedUnit = complaint.accusedUnit();
             routingCase.receivedAt = complaint.receivedAt();
             routingCase.updatedAt = now;
@@ -143,7 +150,8 @@ public class RoutingService {
                     routingCase.content,
                     complaint.district(),
                     complaint.categoryHint(),
-                    complaint.accusedUnit());
+                    complaint.accusedUnit(),
+                    ranked.get(complaint.caseNumber()));
             if (proposal.manualDispatch() || proposal.lead() == null) {
                 routingCase.queuedForManualDispatch(proposal.category(), now);
             } else {
@@ -273,6 +281,23 @@ public class RoutingService {
 
     private RoutingProposal propose(
             Snapshot snapshot, String content, String district, String categoryHint, String accusedUnit) {
+        List<CategoryClassifier.Prediction> ranked =
+                classifiers.classifier(snapshot.rowsByCategory().keySet()).classify(content == null ? "" : content);
+        return propose(snapshot, content, district, categoryHint, accusedUnit, ranked);
+    }
+
+    /** The text routing reads: title and content, bounded. */
+    private static String content(ComplaintSubmitted complaint) {
+        return truncate(complaint.title() + "。" + complaint.content(), 5000);
+    }
+
+    private RoutingProposal propose(
+            Snapshot snapshot,
+            String content,
+            String district,
+            String categoryHint,
+            String accusedUnit,
+            List<CategoryClassifier.Prediction> ranked) {
         MatrixVersion version = snapshot.version();
         Map<String, List<MatrixRow>> rowsByCategory = snapshot.rowsByCategory();
         String misconduct = config.misconductCategory();
@@ -280,8 +305,6 @@ public class RoutingService {
         String category;
         double confidence;
         List<String> evidence = new ArrayList<>();
-        List<CategoryClassifier.Prediction> ranked =
-                classifiers.classifier(rowsByCategory.keySet()).classify(content == null ? "" : content);
         if (accusedUnit != null && !accusedUnit.isBlank() && rowsByCategory.containsKey(misconduct)) {
             category = misconduct;
             confidence = 1.0;
