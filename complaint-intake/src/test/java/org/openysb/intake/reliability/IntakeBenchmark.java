@@ -47,12 +47,24 @@ class IntakeBenchmark {
             System.out.printf(
                     "BENCH baseline durable single-row jsonb insert (JDBC, 8 clients, fsync and synchronous_commit on): %.0f rows/s%n",
                     baseline);
+            double pgbench = pgbench(intake, 8, SECONDS);
+            if (pgbench > 0) {
+                System.out.printf(
+                        "BENCH baseline pgbench: durable single-row jsonb insert (8 clients, 2 threads, same server): %.0f tps%n",
+                        pgbench);
+                baseline = pgbench;
+            }
             List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
             // e.g. BENCH_JVM_ARGS=-XX:StartFlightRecording=filename=/tmp/intake.jfr to profile the service
             Arrays.stream(System.getProperty("bench.jvmArgs", "").split(" "))
                     .filter(a -> !a.isBlank())
                     .forEach(jvm::add);
-            intake.start(Map.of("INTAKE_REPEATS_MAX_CANDIDATES", maxCandidates), jvm.toArray(String[]::new));
+            Map<String, String> env = new java.util.HashMap<>(Map.of("INTAKE_REPEATS_MAX_CANDIDATES", maxCandidates));
+            // e.g. BENCH_ENV=QUARKUS_THREAD_POOL_MAX_THREADS=16 to try a setting of the service
+            Arrays.stream(System.getProperty("bench.env", "").split(","))
+                    .filter(kv -> kv.contains("="))
+                    .forEach(kv -> env.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1)));
+            intake.start(env, jvm.toArray(String[]::new));
             Set<String> accepted = ConcurrentHashMap.newKeySet();
             // warm-up: the JIT, and enough earlier cases that every district's repeat candidates are at their limit
             run(intake, 32, 0, WARM_UP, accepted);
@@ -129,6 +141,54 @@ class IntakeBenchmark {
         }
         pool.shutdown();
         return rows.get() / (double) seconds;
+    }
+
+    /**
+     * pgbench's rate of durable single-row inserts into the baseline table on the same server (the issue's baseline);
+     * 0 when no pgbench is on the PATH (the JDBC baseline above is then the ratio's denominator).
+     */
+    private static double pgbench(PackagedIntake intake, int clients, int seconds) throws Exception {
+        java.nio.file.Path script = java.nio.file.Files.createTempFile("pgbench-insert", ".sql");
+        java.nio.file.Files.writeString(
+                script,
+                "insert into bench_baseline (payload) values ('{\"caseNumber\":\"TS202611220001\",\"title\":"
+                        + "\"测试\",\"content\":\"" + "企业反映审批超期、收费不规范，请求督促办理。".repeat(4) + "\"}'::jsonb);\n");
+        ProcessBuilder pb = new ProcessBuilder(
+                        "pgbench",
+                        "-n",
+                        "-c",
+                        String.valueOf(clients),
+                        "-j",
+                        "2",
+                        "-T",
+                        String.valueOf(seconds),
+                        "-f",
+                        script.toString(),
+                        "-h",
+                        "127.0.0.1",
+                        "-p",
+                        String.valueOf(intake.postgresPort()),
+                        "-U",
+                        "postgres",
+                        "postgres")
+                .redirectErrorStream(true);
+        pb.environment().put("PGPASSWORD", "postgres");
+        Process process;
+        try {
+            process = pb.start();
+        } catch (java.io.IOException e) {
+            System.out.println("BENCH baseline pgbench: not on the PATH, skipped");
+            return 0;
+        }
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        process.waitFor();
+        java.util.regex.Matcher tps =
+                java.util.regex.Pattern.compile("tps = ([0-9.]+)").matcher(out);
+        if (process.exitValue() != 0 || !tps.find()) {
+            System.out.println("BENCH baseline pgbench failed: " + out.strip().replace('\n', ' '));
+            return 0;
+        }
+        return Double.parseDouble(tps.group(1));
     }
 
     /** Submits from {@code clients} threads for {@code seconds} (or until {@code count} are accepted). */

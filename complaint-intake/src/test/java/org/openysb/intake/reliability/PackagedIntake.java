@@ -115,6 +115,11 @@ final class PackagedIntake implements AutoCloseable {
         return jdbcUrl;
     }
 
+    /** The port of the PostgreSQL server (for pgbench). */
+    int postgresPort() {
+        return postgres.getPort();
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
