@@ -29,7 +29,7 @@ import org.openysb.routing.repository.TrainingExampleRepository;
 
 /**
  * Holds the trained category classifier. Training data: the labelled cases shipped with the service
- * (sample-complaints.jsonl, training-complaints.jsonl, routing/extra-training-complaints.jsonl), the expert phrases
+ * (sample-complaints.jsonl, training-complaints.jsonl), the expert phrases
  * of routing/keywords.csv and every dispatcher decision and arbitration ruling (table training_example). Each
  * (re)training is recorded in classifier_version.
  *
@@ -42,8 +42,7 @@ public class ClassifierService {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> TRAINING_RESOURCES = List.of(
             "reference/sample-complaints.jsonl",
-            "reference/training-complaints.jsonl",
-            "routing/extra-training-complaints.jsonl");
+            "reference/training-complaints.jsonl");
 
     private final TrainingExampleRepository examples;
     private final ClassifierVersionRepository versions;
