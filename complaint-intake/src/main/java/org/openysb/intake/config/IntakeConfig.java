@@ -49,6 +49,13 @@ public interface IntakeConfig {
         /** Most earlier cases compared per new complaint (newest first). */
         @WithDefault("500")
         int maxCandidates();
+
+        /**
+         * How often intake asks again whether cases stored before the near-duplicate keys existed are still within
+         * the window (an instance of an older version may still be writing some during an upgrade).
+         */
+        @WithDefault("PT5M")
+        Duration unkeyedRecheck();
     }
 
     /** Letters (信): scanned pages as attachments. */

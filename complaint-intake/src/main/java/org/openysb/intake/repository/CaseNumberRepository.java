@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
@@ -37,10 +36,7 @@ public class CaseNumberRepository {
 
     public String next(LocalDate day) {
         try (Connection connection = counters.getConnection()) {
-            connection.setAutoCommit(true);
-            try (Statement s = connection.createStatement()) {
-                s.execute("set synchronous_commit = off");
-            }
+            connection.setAutoCommit(true); // synchronous_commit is off on these connections (new-connection-sql)
             try (PreparedStatement next = connection.prepareStatement(NEXT)) {
                 next.setObject(1, day);
                 try (ResultSet rs = next.executeQuery()) {

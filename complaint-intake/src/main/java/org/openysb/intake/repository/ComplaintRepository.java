@@ -91,6 +91,14 @@ public class ComplaintRepository implements PanacheRepository<Complaint> {
         return listRepeatCandidates("c.district = :key and c.repeatKeyed = false", district, since, until, limit);
     }
 
+    /** When the newest case without near-duplicate keys was received, or null when every case has them. */
+    public OffsetDateTime newestUnkeyed() {
+        return getEntityManager()
+                .createQuery(
+                        "select max(c.receivedAt) from Complaint c where c.repeatKeyed = false", OffsetDateTime.class)
+                .getSingleResult();
+    }
+
     private static OffsetDateTime toOffsetDateTime(Object value) {
         if (value instanceof OffsetDateTime odt) {
             return odt;

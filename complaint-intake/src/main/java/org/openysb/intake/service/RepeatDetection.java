@@ -34,6 +34,25 @@ public class RepeatDetection {
 
     public record Match(String caseNumber, double similarity) {}
 
+    private volatile OffsetDateTime newestUnkeyed;
+    private volatile long unkeyedCheckedAt;
+    private volatile boolean unkeyedKnown;
+
+    /**
+     * Whether cases stored before the near-duplicate keys existed may still be within the window: looked up at most
+     * every {@code intake.repeats.unkeyed-recheck}, so that once they have all left the window a submission no longer asks for them.
+     */
+    private boolean unkeyedMayBeWithin(OffsetDateTime since) {
+        long now = System.nanoTime();
+        if (!unkeyedKnown || now - unkeyedCheckedAt >= config.unkeyedRecheck().toNanos()) {
+            newestUnkeyed = complaints.newestUnkeyed();
+            unkeyedCheckedAt = now;
+            unkeyedKnown = true;
+        }
+        OffsetDateTime newest = newestUnkeyed;
+        return newest != null && !newest.isBefore(since);
+    }
+
     public Optional<Match> findEarlierCase(Complaint complaint) {
         // within the window on either side: a call or letter received long before an existing case (a late
         // import, an old postmark) is not about "the same matter within the window" either
@@ -62,8 +81,10 @@ public class RepeatDetection {
                 signature);
         candidates.addAll(complaints.listNearDuplicateCandidates(
                 complaint.district, lookup, since, until, config.maxCandidates()));
-        candidates.addAll(
-                complaints.listUnkeyedDistrictCandidates(complaint.district, since, until, config.maxCandidates()));
+        if (unkeyedMayBeWithin(since)) {
+            candidates.addAll(
+                    complaints.listUnkeyedDistrictCandidates(complaint.district, since, until, config.maxCandidates()));
+        }
         RepeatCandidate best = null;
         double bestScore = 0;
         for (RepeatCandidate candidate : candidates) {

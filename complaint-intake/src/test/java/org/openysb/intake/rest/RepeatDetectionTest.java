@@ -1,5 +1,7 @@
 package org.openysb.intake.rest;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -10,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import org.openysb.intake.config.IntakeConfig;
+import org.openysb.intake.model.RepeatSketch;
 import org.openysb.testsupport.TestTokens;
 
 import static io.restassured.RestAssured.given;
@@ -59,8 +62,17 @@ class RepeatDetectionTest {
     private static final String POWER_AGAIN_TITLE = "新增变压器接电超期";
     private static final String POWER_AGAIN = "我厂新增变压器供电接入申请，供电公司承诺十五个工作日完成，已经超期一个月还没接电。";
 
+    // 0.64: for the case stored before near-duplicate keys existed
+    private static final String LICENCE_TITLE = "食品经营许可证延续申请被无故退回";
+    private static final String LICENCE = "我店于九月提交食品经营许可证延续申请，材料齐全，区市场监管窗口两次以格式不对为由退回，许可证即将到期，影响正常经营。";
+    private static final String LICENCE_AGAIN_TITLE = "食品经营许可证延续申请被退回";
+    private static final String LICENCE_AGAIN = "我店九月提交了食品经营许可证延续申请，材料齐全，区市场监管窗口两次以格式不对为由退回材料，许可证马上到期，影响经营。";
+
     @Inject
     IntakeConfig config;
+
+    @Inject
+    javax.sql.DataSource database;
 
     static String dispatcher() {
         return TestTokens.token("dispatcher-r", "dispatcher");
@@ -176,6 +188,26 @@ class RepeatDetectionTest {
         assertNull(submitted(invoices).repeatOf());
         repeats(jobs).statusCode(200).body("repeatOf", nullValue()).body("repeats", empty());
         repeats(roadworks).statusCode(200).body("repeatOf", nullValue());
+    }
+
+    @Test
+    void shouldStillLinkToACaseStoredBeforeNearDuplicateKeysExisted() throws Exception {
+        String legacy = accepted(personComplaint(LICENCE_TITLE, LICENCE, "D02", newMobile()))
+                .path("caseNumber");
+        // as a case accepted by the version before the keys: no keys, not marked keyed
+        try (Connection c = database.getConnection();
+                PreparedStatement keys = c.prepareStatement("delete from complaint_repeat_key where complaint_id ="
+                        + " (select id from complaint where case_number = ?)");
+                PreparedStatement mark =
+                        c.prepareStatement("update complaint set repeat_keyed = false where case_number = ?")) {
+            keys.setString(1, legacy);
+            assertEquals(RepeatSketch.BANDS, keys.executeUpdate());
+            mark.setString(1, legacy);
+            assertEquals(1, mark.executeUpdate());
+        }
+        String again = accepted(personComplaint(LICENCE_AGAIN_TITLE, LICENCE_AGAIN, "D02", newMobile()))
+                .path("caseNumber");
+        assertEquals(legacy, submitted(again).repeatOf(), "found without keys, the way cases were compared before");
     }
 
     @Test
