@@ -115,6 +115,72 @@ class SinksTest {
         }
     }
 
+    @Test
+    void theSmsSinkAlsoAcceptsTheTencentStyleProtocol() throws Exception {
+        Path log = data.resolve("sinks/sms.log");
+        try (SmsSink sink = new SmsSink(0, log, SmsSink.LOCAL_KEY_ID, SmsSink.LOCAL_KEY_SECRET)) {
+            HttpClient http = HttpClient.newHttpClient();
+            String body = "{\"PhoneNumberSet\":[\"+8613812341234\"],\"SmsSdkAppId\":\"1400000000\","
+                    + "\"SignName\":\"营商环境投诉\",\"TemplateId\":\"100000\","
+                    + "\"TemplateParamSet\":[\"您的诉求已受理，案件编号TS202611220002。\"]}";
+            HttpResponse<String> ok = postTc3(http, sink, body, SmsSink.LOCAL_KEY_SECRET);
+            assertEquals(200, ok.statusCode());
+            assertTrue(ok.body().contains("\"Code\":\"Ok\""), ok.body());
+            HttpResponse<String> bad = postTc3(http, sink, body, "wrong-secret");
+            assertTrue(bad.body().contains("AuthFailure.SignatureFailure"), bad.body());
+
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            assertEquals(2, lines.size());
+            assertTrue(lines.get(0).contains("\"code\":\"OK\""));
+            assertTrue(lines.get(0).contains("\"provider\":\"tencent\""));
+            assertTrue(lines.get(0).contains("\"phone\":\"13812341234\""));
+            assertTrue(lines.get(0).contains("\"content\":\"【营商环境投诉】您的诉求已受理，案件编号TS202611220002。\""));
+            assertEquals(1, sink.accepted());
+            assertEquals(1, sink.refused());
+        }
+    }
+
+    /** A SendSms JSON POST with a TC3-HMAC-SHA256 Authorization, signed here independently. */
+    private static HttpResponse<String> postTc3(HttpClient http, SmsSink sink, String body, String secret)
+            throws Exception {
+        long ts = Instant.now().getEpochSecond();
+        String date = java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.format(
+                Instant.ofEpochSecond(ts).atOffset(java.time.ZoneOffset.UTC));
+        String contentType = "application/json; charset=utf-8";
+        String host = "127.0.0.1:" + sink.port();
+        String canonical = "POST\n/sms\n\ncontent-type:" + contentType + "\nhost:" + host + "\nx-tc-action:sendsms\n\n"
+                + "content-type;host;x-tc-action\n"
+                + hex(java.security.MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
+        String toSign = "TC3-HMAC-SHA256\n" + ts + "\n" + date + "/sms/tc3_request\n"
+                + hex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        byte[] key = hmac(("TC3" + secret).getBytes(StandardCharsets.UTF_8), date);
+        key = hmac(hmac(key, "sms"), "tc3_request");
+        String authorization = "TC3-HMAC-SHA256 Credential=" + SmsSink.LOCAL_KEY_ID + "/" + date
+                + "/sms/tc3_request, SignedHeaders=content-type;host;x-tc-action, Signature=" + hex(hmac(key, toSign));
+        return http.send(
+                HttpRequest.newBuilder(URI.create(sink.endpoint()))
+                        .header("Content-Type", contentType)
+                        .header("Authorization", authorization)
+                        .header("X-TC-Action", "SendSms")
+                        .header("X-TC-Version", "2021-01-11")
+                        .header("X-TC-Region", "ap-guangzhou")
+                        .header("X-TC-Timestamp", String.valueOf(ts))
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] hmac(byte[] key, String data) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+        return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String hex(byte[] b) {
+        return java.util.HexFormat.of().formatHex(b);
+    }
+
     /** The request notification-service's SmsGateway makes, signed here independently. */
     private static Map<String, String> signed(String phone, String text, String secret) {
         Map<String, String> p = new LinkedHashMap<>();

@@ -37,11 +37,11 @@ public interface NotificationConfig {
         String delay();
 
         /** Rows claimed per dispatcher run (one transaction). */
-        @WithDefault("200")
+        @WithDefault("500")
         int batchSize();
 
         /** Messages of one batch sent at the same time (SMTP connections and SMS requests in flight). */
-        @WithDefault("8")
+        @WithDefault("16")
         int parallelism();
 
         /** Attempts before a message is DEAD. */
@@ -70,12 +70,38 @@ public interface NotificationConfig {
     }
 
     interface Sms {
-        /** The provider's send URL (an HTTP POST of form parameters, signed with HMAC-SHA256). */
+        /** Which provider's API the gateway speaks: ALIYUN (signed form POST) or TENCENT (JSON, TC3-HMAC-SHA256). */
+        @WithDefault("aliyun")
+        Provider provider();
+
+        enum Provider {
+            ALIYUN,
+            TENCENT
+        }
+
+        /** The provider's send URL (aliyun: a signed form POST; tencent: a JSON POST with a TC3 Authorization). */
         String endpoint();
 
+        /** aliyun: AccessKeyId; tencent: SecretId. */
         String accessKeyId();
 
+        /** aliyun: AccessKeySecret; tencent: SecretKey. */
         String accessKeySecret();
+
+        /** What only the tencent provider needs. */
+        Tencent tencent();
+
+        interface Tencent {
+            /** SmsSdkAppId of the SMS application. */
+            String sdkAppId();
+
+            /** The approved template whose content is the single parameter {1} (the rendered text). */
+            String templateId();
+
+            /** X-TC-Region. */
+            @WithDefault("ap-guangzhou")
+            String region();
+        }
 
         /** The registered signature, e.g. 【营商环境投诉】, already part of every template. */
         @WithDefault("营商环境投诉")

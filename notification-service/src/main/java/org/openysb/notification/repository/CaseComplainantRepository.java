@@ -8,6 +8,36 @@ import org.openysb.notification.model.CaseComplainant;
 
 @ApplicationScoped
 public class CaseComplainantRepository implements PanacheRepositoryBase<CaseComplainant, String> {
+    /** {@link #rememberOnce} for many cases in one statement (the first of each case number in the list). */
+    public void rememberAll(java.util.Collection<CaseComplainant> all) {
+        if (all.isEmpty()) {
+            return;
+        }
+        String[][] columns = new String[5][all.size()];
+        int i = 0;
+        for (CaseComplainant c : all) {
+            columns[0][i] = c.caseNumber;
+            columns[1][i] = c.complainant;
+            columns[2][i] = c.maskedMobile;
+            columns[3][i] = String.valueOf(c.urgent);
+            columns[4][i] = String.valueOf(c.contactable);
+            i++;
+        }
+        getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement insert = connection.prepareStatement(
+                    "insert into case_complainant (case_number, complainant, masked_mobile, urgent, contactable)"
+                            + " select n, c, m, u::boolean, k::boolean"
+                            + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+                            + " with ordinality as x(n, c, m, u, k, i) order by i"
+                            + " on conflict (case_number) do nothing")) {
+                for (int col = 0; col < 5; col++) {
+                    insert.setArray(col + 1, connection.createArrayOf("text", columns[col]));
+                }
+                insert.executeUpdate();
+            }
+        });
+    }
+
     /** Keeps the first complainant of a case (a repeated event changes nothing). */
     public void rememberOnce(CaseComplainant c) {
         getEntityManager()

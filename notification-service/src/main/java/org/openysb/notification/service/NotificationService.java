@@ -42,6 +42,7 @@ import org.openysb.notification.model.Recipient;
 import org.openysb.notification.model.SmsText;
 import org.openysb.notification.model.TemplateCatalog;
 import org.openysb.notification.repository.CaseComplainantRepository;
+import org.openysb.notification.repository.ConsumedEventRepository;
 import org.openysb.notification.repository.NotificationRepository;
 import org.openysb.notification.repository.RecipientRepository;
 import org.openysb.outbox.Inbox;
@@ -66,6 +67,7 @@ public class NotificationService {
     private final NotificationRepository notifications;
     private final RecipientRepository recipients;
     private final CaseComplainantRepository complainants;
+    private final ConsumedEventRepository consumedEvents;
     private final Inbox inbox;
     private final TemplateService templates;
     private final Clock clock;
@@ -77,6 +79,7 @@ public class NotificationService {
             NotificationRepository notifications,
             RecipientRepository recipients,
             CaseComplainantRepository complainants,
+            ConsumedEventRepository consumedEvents,
             Inbox inbox,
             TemplateService templates,
             Clock clock,
@@ -86,6 +89,7 @@ public class NotificationService {
         this.notifications = notifications;
         this.recipients = recipients;
         this.complainants = complainants;
+        this.consumedEvents = consumedEvents;
         this.inbox = inbox;
         this.templates = templates;
         this.clock = clock;
@@ -94,11 +98,39 @@ public class NotificationService {
         this.stream = stream;
     }
 
+    /**
+     * What one poll's transaction gathers: the messages to record (written together at the end, a few statements
+     * instead of one per message) and the staff recipients already looked up.
+     */
+    private record Batch(
+            List<Notification> messages,
+            Map<String, List<Recipient>> staff,
+            Map<String, CaseComplainant> complainants) {}
+
+    private static final ThreadLocal<Batch> BATCH = new ThreadLocal<>();
+
     /** Handles the events of one poll in one transaction (in order: one case's events are on one partition). */
     @Transactional
     public void handleAll(List<CloudEvent> events) {
-        for (CloudEvent event : events) {
-            handle(event);
+        List<CloudEvent> known = events.stream()
+                .filter(e -> EventType.fromCeType(e.type()).isPresent())
+                .toList();
+        // each event marked consumed in one statement for the poll (Inbox.firstDelivery's batch form)
+        java.util.Set<String> first = consumedEvents.firstDeliveries(CONSUMER, known);
+        Batch batch = new Batch(new java.util.ArrayList<>(), new HashMap<>(), new java.util.LinkedHashMap<>());
+        BATCH.set(batch);
+        try {
+            for (CloudEvent event : known) {
+                if (first.remove(event.id())) {
+                    process(event, EventType.fromCeType(event.type()).orElseThrow());
+                }
+            }
+        } finally {
+            BATCH.remove();
+        }
+        complainants.rememberAll(batch.complainants().values());
+        for (Notification n : notifications.recordAll(batch.messages())) {
+            recorded(n);
         }
     }
 
@@ -108,6 +140,10 @@ public class NotificationService {
         if (type == null || !inbox.firstDelivery(CONSUMER, event)) {
             return;
         }
+        process(event, type);
+    }
+
+    private void process(CloudEvent event, EventType type) {
         switch (type) {
             case COMPLAINT_SUBMITTED -> receipt(event, event.dataAs(ComplaintSubmitted.class));
             case CASE_ROUTED -> routed(event, event.dataAs(CaseRouted.class));
@@ -142,7 +178,12 @@ public class NotificationService {
         c.urgent = complaint.urgent();
         c.contactable =
                 complaint.complainant() != null && complaint.complainant().contactable();
-        complainants.rememberOnce(c);
+        Batch batch = BATCH.get();
+        if (batch == null) {
+            complainants.rememberOnce(c);
+        } else {
+            batch.complainants().putIfAbsent(c.caseNumber, c); // written with the poll's messages
+        }
         if (!c.contactable) {
             return; // anonymous without contact: nobody to tell, now or at any later step
         }
@@ -392,6 +433,10 @@ public class NotificationService {
      */
     private java.util.Optional<Complainant> complainantOf(String caseNumber, boolean urgent) {
         java.util.Optional<CaseComplainant> known = complainants.findByIdOptional(caseNumber);
+        Batch batch = BATCH.get();
+        if (known.isEmpty() && batch != null) {
+            known = java.util.Optional.ofNullable(batch.complainants().get(caseNumber)); // earlier in this poll
+        }
         if (known.isPresent()) {
             return known.get().contactable
                     ? java.util.Optional.of(Complainant.of(known.get()))
@@ -451,7 +496,8 @@ public class NotificationService {
         n.markDelivered(now);
         record(n);
         Map<String, Rendered> byLocale = new HashMap<>(Map.of(TemplateCatalog.ZH, zh));
-        for (Recipient person : recipients.activeByUnitAndRole(unit.code(), "handler")) {
+        for (Recipient person :
+                staff("unit|" + unit.code(), () -> recipients.activeByUnitAndRole(unit.code(), "handler"))) {
             Rendered r = byLocale.computeIfAbsent(localeOf(person), l -> rendered(message, l, data));
             email(event, caseNumber, message, r, person, now);
         }
@@ -461,7 +507,7 @@ public class NotificationService {
     private void toRole(CloudEvent event, String role, String caseNumber, String message, Map<String, Object> data) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Map<String, Rendered> byLocale = new HashMap<>();
-        for (Recipient person : recipients.activeByRole(role)) {
+        for (Recipient person : staff("role|" + role, () -> recipients.activeByRole(role))) {
             Rendered r = byLocale.computeIfAbsent(localeOf(person), l -> rendered(message, l, data));
             Notification n = base(event, caseNumber, message + ".inbox", now);
             n.recipientKind = RecipientKind.PERSON;
@@ -519,13 +565,26 @@ public class NotificationService {
         }
     }
 
+    /** Staff recipients, looked up once per poll's batch. */
+    private List<Recipient> staff(String key, java.util.function.Supplier<List<Recipient>> lookup) {
+        Batch batch = BATCH.get();
+        return batch == null ? lookup.get() : batch.staff().computeIfAbsent(key, k -> lookup.get());
+    }
+
+    /** Records the message now, or with the rest of the poll's batch (handleAll). */
     private void record(Notification n) {
-        if (notifications.recordOnce(n)) {
-            LOG.debugf(
-                    "%s %s for %s %s recorded (%s)", n.channel, n.template, n.recipientKind, n.recipient, n.caseNumber);
-            if (n.channel == Channel.INBOX) {
-                stream.publishAfterCommit(n);
-            }
+        Batch batch = BATCH.get();
+        if (batch != null) {
+            batch.messages().add(n);
+        } else if (notifications.recordOnce(n)) {
+            recorded(n);
+        }
+    }
+
+    private void recorded(Notification n) {
+        LOG.debugf("%s %s for %s %s recorded (%s)", n.channel, n.template, n.recipientKind, n.recipient, n.caseNumber);
+        if (n.channel == Channel.INBOX) {
+            stream.publishAfterCommit(n);
         }
     }
 

@@ -42,6 +42,8 @@ public class LocalSinks implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public synchronized Map<String, String> start() {
+        // before the first com.sun.net.httpserver server of the JVM (read once): the stubs answer without Nagle delays
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
             if (mail == null) {
                 mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());

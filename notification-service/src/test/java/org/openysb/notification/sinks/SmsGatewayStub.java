@@ -23,14 +23,32 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A local SMS provider: accepts the signed form POST of the gateway adapter, checks it the way a provider does (access
- * key, HMAC-SHA256 signature recomputed here independently of the adapter, timestamp within 15 minutes, nonce never
- * reused) and records every attempt and every accepted message. Phones can be made to fail transiently (provider
- * down) or permanently (number refused).
+ * A local SMS provider speaking both protocols of the gateway adapter on the same endpoint, checked the way a provider
+ * does, independently of the adapter's code:
+ *
+ * <ul>
+ *   <li>aliyun (a form POST): access key, HMAC-SHA256 signature over the sorted parameters, timestamp within 15
+ *       minutes, nonce never reused; answers {@code {"Code":"OK","BizId":…}};
+ *   <li>tencent (a JSON POST with {@code X-TC-Action: SendSms}): the {@code TC3-HMAC-SHA256} Authorization (SecretId,
+ *       credential scope, signed headers, signature over the canonical request with the derived key chain), timestamp
+ *       within 15 minutes; answers {@code {"Response":{"SendStatusList":[{"Code":"Ok",…}]}}} or
+ *       {@code {"Response":{"Error":{…}}}}.
+ * </ul>
+ *
+ * It records every attempt and every accepted message. Phones can be made to fail transiently (provider down),
+ * permanently (number refused), with a given provider error code, or to answer late.
  */
 public final class SmsGatewayStub {
-    /** One request as it reached the provider; {@code code} is what the provider answered. */
-    public record Attempt(String phone, String content, String signName, Instant at, String code) {}
+    static {
+        // answer at once: without TCP_NODELAY the response body waits for the client's delayed ACK (~40 ms a request)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    /**
+     * One request as it reached the provider; {@code code} is what the provider answered ({@code OK} when accepted,
+     * whichever the protocol); {@code provider}: aliyun or tencent; {@code content}: the text as the phone shows it.
+     */
+    public record Attempt(String phone, String content, String signName, Instant at, String code, String provider) {}
 
     private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);
 
@@ -42,13 +60,20 @@ public final class SmsGatewayStub {
     private final Set<String> nonces = ConcurrentHashMap.newKeySet();
     private final Set<String> down = ConcurrentHashMap.newKeySet();
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> errors = new ConcurrentHashMap<>();
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+    private final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
 
     public SmsGatewayStub(String accessKeyId, String accessKeySecret) throws IOException {
         this.accessKeyId = accessKeyId;
         this.accessKeySecret = accessKeySecret;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/sms", this::handle);
-        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(32, r -> {
+            Thread t = new Thread(r, "sms-stub");
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
     }
 
@@ -67,11 +92,27 @@ public final class SmsGatewayStub {
 
     public void recover(String phone) {
         down.remove(phone);
+        errors.remove(phone);
+        delays.remove(phone);
     }
 
-    /** The provider refuses this phone for good (isv.MOBILE_NUMBER_ILLEGAL). */
+    /** The provider refuses this phone for good (aliyun isv.MOBILE_NUMBER_ILLEGAL, tencent PhoneNumberInBlacklist). */
     public void refuse(String phone) {
         refused.add(phone);
+    }
+
+    /**
+     * The provider answers this error code for this phone (tencent: {@code InvalidParameterValue.*},
+     * {@code UnauthorizedOperation.*}, {@code InternalError.*} as a request error, other codes in the phone's send
+     * status; aliyun: as {@code Code}) until {@link #recover}.
+     */
+    public void failWith(String phone, String code) {
+        errors.put(phone, code);
+    }
+
+    /** The provider answers requests for this phone only after {@code delay} (a hung provider) until {@link #recover}. */
+    public void delay(String phone, Duration delay) {
+        delays.put(phone, delay);
     }
 
     /** Every request for this phone, in arrival order. */
@@ -107,20 +148,29 @@ public final class SmsGatewayStub {
                 .filter(a -> a.code().startsWith("Signature")
                         || a.code().startsWith("InvalidTimeStamp")
                         || a.code().startsWith("InvalidAccessKeyId")
-                        || a.code().startsWith("MissingParameter"))
+                        || a.code().startsWith("MissingParameter")
+                        || a.code().startsWith("AuthFailure"))
                 .toList();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (exchange.getRequestHeaders().getFirst("X-TC-Action") != null) {
+                handleTencent(exchange, body);
+                return;
+            }
             Map<String, String> params = parseForm(body);
             String phone = params.getOrDefault("PhoneNumbers", "");
             String code = check(exchange, params);
             int status = 200;
             if (code == null) {
+                pause(phone);
                 if (refused.contains(phone)) {
                     code = "isv.MOBILE_NUMBER_ILLEGAL";
+                    status = 400;
+                } else if (errors.containsKey(phone)) {
+                    code = errors.get(phone);
                     status = 400;
                 } else if (down.contains(phone)) {
                     code = "isp.SYSTEM_ERROR";
@@ -134,7 +184,8 @@ public final class SmsGatewayStub {
             if ("OK".equals(code)) {
                 accepted.incrementAndGet();
             }
-            attempts.add(new Attempt(phone, params.get("Content"), params.get("SignName"), Instant.now(), code));
+            attempts.add(
+                    new Attempt(phone, params.get("Content"), params.get("SignName"), Instant.now(), code, "aliyun"));
             String answer = "OK".equals(code)
                     ? "{\"Code\":\"OK\",\"Message\":\"OK\",\"BizId\":\"" + UUID.randomUUID() + "\"}"
                     : "{\"Code\":\"" + code + "\",\"Message\":\"stub refused: " + code + "\"}";
@@ -210,6 +261,176 @@ public final class SmsGatewayStub {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private void pause(String phone) {
+        Duration d = delays.get(phone);
+        if (d != null) {
+            try {
+                Thread.sleep(d.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    // ---- tencent: JSON, TC3-HMAC-SHA256 ----
+
+    private static final java.util.regex.Pattern TC3 = java.util.regex.Pattern.compile(
+            "TC3-HMAC-SHA256 Credential=([^/]+)/(\\d{4}-\\d{2}-\\d{2})/([^/]+)/tc3_request,"
+                    + " ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})");
+
+    private void handleTencent(HttpExchange exchange, String body) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode request;
+        try {
+            request = json.readTree(body);
+        } catch (IOException e) {
+            request = json.createObjectNode();
+        }
+        String e164 = request.path("PhoneNumberSet").path(0).asText("");
+        String phone = e164.startsWith("+86") ? e164.substring(3) : e164;
+        String signName = request.path("SignName").asText(null);
+        String param = request.path("TemplateParamSet").path(0).asText(null);
+        String content = param == null ? null : "【" + signName + "】" + param;
+        String code = checkTencent(exchange, request, body);
+        boolean requestError = code != null;
+        if (code == null) {
+            pause(phone);
+            if (refused.contains(phone)) {
+                code = "FailedOperation.PhoneNumberInBlacklist";
+            } else if (errors.containsKey(phone)) {
+                code = errors.get(phone);
+                requestError = code.startsWith("InvalidParameter")
+                        || code.startsWith("UnauthorizedOperation")
+                        || code.startsWith("InternalError")
+                        || code.startsWith("AuthFailure");
+            } else if (down.contains(phone)) {
+                code = "InternalError.Timeout";
+                requestError = true;
+            } else {
+                code = "Ok";
+            }
+        }
+        boolean ok = "Ok".equals(code);
+        if (ok) {
+            accepted.incrementAndGet();
+        }
+        attempts.add(new Attempt(phone, content, signName, Instant.now(), ok ? "OK" : code, "tencent"));
+        String requestId = UUID.randomUUID().toString();
+        String answer = requestError
+                ? "{\"Response\":{\"Error\":{\"Code\":\"" + code + "\",\"Message\":\"stub refused: " + code
+                        + "\"},\"RequestId\":\"" + requestId + "\"}}"
+                : "{\"Response\":{\"SendStatusList\":[{\"SerialNo\":\"" + UUID.randomUUID()
+                        + "\",\"PhoneNumber\":\"" + e164 + "\",\"Fee\":1,\"SessionContext\":\"\",\"Code\":\""
+                        + code + "\",\"Message\":\"" + (ok ? "send success" : "stub refused: " + code)
+                        + "\",\"IsoCode\":\"CN\"}],\"RequestId\":\"" + requestId + "\"}}";
+        byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(200, bytes.length); // the provider answers 200 with an Error for a bad request
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** null when the request is well-formed and correctly signed (TC3-HMAC-SHA256), otherwise the error code. */
+    private String checkTencent(HttpExchange exchange, com.fasterxml.jackson.databind.JsonNode request, String body) {
+        com.sun.net.httpserver.Headers h = exchange.getRequestHeaders();
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            return "UnsupportedProtocol";
+        }
+        if (!"SendSms".equals(h.getFirst("X-TC-Action"))) {
+            return "InvalidAction";
+        }
+        if (h.getFirst("X-TC-Version") == null || h.getFirst("X-TC-Region") == null) {
+            return "MissingParameter";
+        }
+        for (String p : List.of("SmsSdkAppId", "SignName", "TemplateId")) {
+            if (request.path(p).asText("").isEmpty()) {
+                return "MissingParameter";
+            }
+        }
+        if (request.path("PhoneNumberSet").path(0).asText("").isEmpty()
+                || request.path("TemplateParamSet").path(0).isMissingNode()) {
+            return "MissingParameter";
+        }
+        String authorization = h.getFirst("Authorization");
+        java.util.regex.Matcher m = authorization == null ? null : TC3.matcher(authorization);
+        if (m == null || !m.matches()) {
+            return "AuthFailure.InvalidAuthorization";
+        }
+        if (!accessKeyId.equals(m.group(1))) {
+            return "AuthFailure.SecretIdNotFound";
+        }
+        long timestamp;
+        try {
+            timestamp = Long.parseLong(h.getFirst("X-TC-Timestamp"));
+        } catch (RuntimeException e) {
+            return "AuthFailure.InvalidAuthorization";
+        }
+        if (Math.abs(Instant.now().getEpochSecond() - timestamp) > MAX_CLOCK_SKEW.toSeconds()) {
+            return "AuthFailure.SignatureExpire";
+        }
+        String date = java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.format(
+                Instant.ofEpochSecond(timestamp).atOffset(java.time.ZoneOffset.UTC));
+        if (!date.equals(m.group(2)) || !"sms".equals(m.group(3))) {
+            return "AuthFailure.InvalidAuthorization";
+        }
+        List<String> signedHeaders = List.of(m.group(4).split(";"));
+        if (!signedHeaders.contains("content-type") || !signedHeaders.contains("host")) {
+            return "AuthFailure.InvalidAuthorization";
+        }
+        // the canonical request rebuilt from what arrived: every signed header as received, the body as received
+        StringBuilder canonicalHeaders = new StringBuilder();
+        for (String name : signedHeaders) {
+            String value = h.getFirst(name);
+            if (value == null) {
+                return "AuthFailure.InvalidAuthorization";
+            }
+            value = value.trim();
+            if (name.equals("x-tc-action")) {
+                value = value.toLowerCase(java.util.Locale.ROOT);
+            }
+            canonicalHeaders.append(name).append(':').append(value).append('\n');
+        }
+        String path = exchange.getRequestURI().getRawPath();
+        String query = exchange.getRequestURI().getRawQuery();
+        String canonicalRequest = "POST\n" + (path == null || path.isEmpty() ? "/" : path) + "\n"
+                + (query == null ? "" : query) + "\n" + canonicalHeaders + "\n" + m.group(4) + "\n" + hex(sha256(body));
+        String stringToSign =
+                "TC3-HMAC-SHA256\n" + timestamp + "\n" + date + "/sms/tc3_request\n" + hex(sha256(canonicalRequest));
+        byte[] key = hmac(("TC3" + accessKeySecret).getBytes(StandardCharsets.UTF_8), date);
+        key = hmac(key, "sms");
+        key = hmac(key, "tc3_request");
+        if (!hex(hmac(key, stringToSign)).equals(m.group(5))) {
+            return "AuthFailure.SignatureFailure";
+        }
+        return null;
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] hmac(byte[] key, String data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String hex(byte[] bytes) {
+        StringBuilder b = new StringBuilder(bytes.length * 2);
+        for (byte x : bytes) {
+            b.append(Character.forDigit((x >> 4) & 0xf, 16)).append(Character.forDigit(x & 0xf, 16));
+        }
+        return b.toString();
     }
 
     /** Unreserved characters (A-Z a-z 0-9 - _ . ~) as they are, every other UTF-8 byte as %XX. */
