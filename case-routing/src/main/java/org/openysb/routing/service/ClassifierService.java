@@ -40,9 +40,8 @@ import org.openysb.routing.repository.TrainingExampleRepository;
 public class ClassifierService {
     private static final Logger LOG = Logger.getLogger(ClassifierService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final List<String> TRAINING_RESOURCES = List.of(
-            "reference/sample-complaints.jsonl",
-            "reference/training-complaints.jsonl");
+    static final List<String> TRAINING_RESOURCES =
+            List.of("reference/sample-complaints.jsonl", "reference/training-complaints.jsonl");
 
     private final TrainingExampleRepository examples;
     private final ClassifierVersionRepository versions;
