@@ -43,11 +43,25 @@ public class Outbox {
         this.relay = relay;
     }
 
+    /**
+     * The event {@link #append} would write, for a caller that writes outbox rows with its own statements (columns
+     * id, topic = {@code type.topic()}, message_key = the case number, event_type, payload = {@code EventJson.write})
+     * and then calls {@link #wakeUpRelay()} once they are committed.
+     */
+    public CloudEvent newEvent(EventType type, String caseNumber, Object data) {
+        JsonNode tree = EventJson.toTree(data);
+        return CloudEvent.of(type, source, caseNumber, OffsetDateTime.now(clock), tree);
+    }
+
+    /** Tells the relay that rows were committed outside {@link #append} (it polls anyway; this only saves the wait). */
+    public void wakeUpRelay() {
+        relay.wakeUp();
+    }
+
     /** Appends an event about one case; requires an active transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEvent append(EventType type, String caseNumber, Object data) {
-        JsonNode tree = EventJson.toTree(data);
-        CloudEvent event = CloudEvent.of(type, source, caseNumber, OffsetDateTime.now(clock), tree);
+        CloudEvent event = newEvent(type, caseNumber, data);
         entityManager
                 .createNativeQuery("insert into outbox_event (id, topic, message_key, event_type, payload)"
                         + " values (?1, ?2, ?3, ?4, ?5)")

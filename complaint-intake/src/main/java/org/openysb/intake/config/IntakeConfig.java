@@ -18,6 +18,22 @@ public interface IntakeConfig {
 
     Letters letters();
 
+    Submissions submissions();
+
+    /**
+     * Web submissions are written in batches: whatever arrived while the previous batch was being written goes into
+     * one transaction (one commit, one flush of the write-ahead log) and every complainant is answered after it.
+     */
+    interface Submissions {
+        /** Most complaints one transaction writes. */
+        @WithDefault("128")
+        int maxBatch();
+
+        /** Most complaints waiting for a batch; beyond it a submission is answered 503 at once (nothing stored). */
+        @WithDefault("4000")
+        int queueCapacity();
+    }
+
     interface Crypto {
         /**
          * AES key, base64 (16, 24 or 32 bytes; 32 recommended). In production only from the environment variable

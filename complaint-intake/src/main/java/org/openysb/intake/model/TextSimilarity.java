@@ -40,6 +40,58 @@ public final class TextSimilarity {
         return (double) common / (a.size() + b.size() - common);
     }
 
+    /**
+     * The same bigrams as {@link #bigrams}, each coded as one number (first code point × 2²¹ + second; a text of one
+     * letter: that code point × 2²¹ + 2²¹ − 1, which no pair gives), sorted and without repeats: the same Jaccard index,
+     * computed without building strings.
+     */
+    public static long[] bigramCodes(String text) {
+        if (text == null) {
+            return new long[0];
+        }
+        int[] cps = text.codePoints()
+                .filter(Character::isLetterOrDigit)
+                .map(Character::toLowerCase)
+                .toArray();
+        if (cps.length == 1) {
+            return new long[] {((long) cps[0] << 21) | 0x1FFFFF};
+        }
+        long[] codes = new long[Math.max(0, cps.length - 1)];
+        for (int i = 0; i + 1 < cps.length; i++) {
+            codes[i] = ((long) cps[i] << 21) | cps[i + 1];
+        }
+        java.util.Arrays.sort(codes);
+        int n = 0;
+        for (int i = 0; i < codes.length; i++) {
+            if (i == 0 || codes[i] != codes[n - 1]) {
+                codes[n++] = codes[i];
+            }
+        }
+        return java.util.Arrays.copyOf(codes, n);
+    }
+
+    /** Jaccard index of two {@link #bigramCodes} arrays. */
+    public static double jaccard(long[] a, long[] b) {
+        if (a.length == 0 && b.length == 0) {
+            return 0;
+        }
+        int i = 0;
+        int j = 0;
+        long common = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
+                common++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return (double) common / (a.length + b.length - common);
+    }
+
     public static double jaccard(String a, String b) {
         return jaccard(bigrams(a), bigrams(b));
     }

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,8 +27,9 @@ import io.quarkus.agroal.DataSource;
 @ApplicationScoped
 public class CaseNumberRepository {
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
-    private static final String NEXT = "insert into case_number_counter (day, last_used) values (?, 1)"
-            + " on conflict (day) do update set last_used = case_number_counter.last_used + 1 returning last_used";
+    private static final String RESERVE = "insert into case_number_counter (day, last_used) values (?, ?)"
+            + " on conflict (day) do update set last_used = case_number_counter.last_used + excluded.last_used"
+            + " returning last_used";
 
     private final AgroalDataSource counters;
 
@@ -35,13 +38,24 @@ public class CaseNumberRepository {
     }
 
     public String next(LocalDate day) {
+        return reserve(day, 1).get(0);
+    }
+
+    /** {@code count} consecutive case numbers of the day, in one statement. */
+    public List<String> reserve(LocalDate day, int count) {
         try (Connection connection = counters.getConnection()) {
             connection.setAutoCommit(true); // synchronous_commit is off on these connections (new-connection-sql)
-            try (PreparedStatement next = connection.prepareStatement(NEXT)) {
+            try (PreparedStatement next = connection.prepareStatement(RESERVE)) {
                 next.setObject(1, day);
+                next.setInt(2, count);
                 try (ResultSet rs = next.executeQuery()) {
                     rs.next();
-                    return "TS" + DAY.format(day) + String.format("%04d", rs.getLong(1));
+                    long last = rs.getLong(1);
+                    List<String> numbers = new ArrayList<>(count);
+                    for (long n = last - count + 1; n <= last; n++) {
+                        numbers.add("TS" + DAY.format(day) + String.format("%04d", n));
+                    }
+                    return numbers;
                 }
             }
         } catch (SQLException e) {

@@ -2,6 +2,7 @@ package org.openysb.intake.rest;
 
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,9 +18,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
 import io.vertx.core.http.HttpServerRequest;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,7 +37,7 @@ import org.openysb.intake.service.NewComplaint;
 import org.openysb.intake.service.QueryCodeThrottle;
 import org.openysb.intake.service.ReferenceData;
 import org.openysb.intake.service.RepeatView;
-import org.openysb.intake.service.SubmittedComplaint;
+import org.openysb.intake.service.SubmissionBatcher;
 import org.openysb.problem.DomainException;
 import org.openysb.problem.Problem;
 
@@ -47,13 +50,16 @@ public class ComplaintResource {
     private final SecurityIdentity identity;
     private final QueryCodeThrottle throttle;
     private final AttachmentService attachments;
+    private final SubmissionBatcher batcher;
 
     public ComplaintResource(
             ComplaintService service,
             ReferenceData reference,
             SecurityIdentity identity,
             QueryCodeThrottle throttle,
-            AttachmentService attachments) {
+            AttachmentService attachments,
+            SubmissionBatcher batcher) {
+        this.batcher = batcher;
         this.service = service;
         this.reference = reference;
         this.identity = identity;
@@ -65,44 +71,47 @@ public class ComplaintResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "File a complaint (提交投诉); anonymous or logged in as citizen or enterprise")
-    public Response submit(
+    @Blocking // validation and encryption on a worker; the worker is free again while the complaint waits for its batch
+    public CompletionStage<Response> submit(
             @NotNull(message = "{openysb.body.required}") @Valid SubmitComplaintRequest request, UriInfo uri) {
         reference.requireDistrict(request.district());
         reference.requireUnitIfGiven(request.accusedUnit());
         var who = request.complainant();
         ComplainantKind kind = who == null ? ComplainantKind.ANONYMOUS : who.kind();
-        SubmittedComplaint receipt = service.submitComplaint(new NewComplaint(
-                Channel.WEB,
-                request.type(),
-                request.urgent(),
-                request.title(),
-                request.content(),
-                request.district(),
-                request.categoryHint(),
-                request.accusedUnit(),
-                request.anonymous(),
-                request.confidential(),
-                null,
-                kind,
-                who == null ? null : who.name(),
-                who == null ? null : who.mobile(),
-                who == null ? null : who.email(),
-                who == null ? null : who.idNumber(),
-                who == null || who.creditCode() == null
-                        ? null
-                        : who.creditCode().toUpperCase(),
-                who == null ? null : who.contactPerson(),
-                complainantSubject()));
-        URI location =
-                uri.getBaseUriBuilder().path("api/complaints/{caseNumber}").build(receipt.caseNumber());
-        return Response.created(location)
-                .entity(new SubmitComplaintResponse(
-                        receipt.caseNumber(),
-                        receipt.queryCode(),
-                        receipt.receivedAt(),
-                        receipt.status(),
-                        location + "?queryCode=" + receipt.queryCode()))
-                .build();
+        UriBuilder base = uri.getBaseUriBuilder();
+        return batcher.submit(new NewComplaint(
+                        Channel.WEB,
+                        request.type(),
+                        request.urgent(),
+                        request.title(),
+                        request.content(),
+                        request.district(),
+                        request.categoryHint(),
+                        request.accusedUnit(),
+                        request.anonymous(),
+                        request.confidential(),
+                        null,
+                        kind,
+                        who == null ? null : who.name(),
+                        who == null ? null : who.mobile(),
+                        who == null ? null : who.email(),
+                        who == null ? null : who.idNumber(),
+                        who == null || who.creditCode() == null
+                                ? null
+                                : who.creditCode().toUpperCase(),
+                        who == null ? null : who.contactPerson(),
+                        complainantSubject()))
+                .thenApply(receipt -> {
+                    URI location = base.path("api/complaints/{caseNumber}").build(receipt.caseNumber());
+                    return Response.created(location)
+                            .entity(new SubmitComplaintResponse(
+                                    receipt.caseNumber(),
+                                    receipt.queryCode(),
+                                    receipt.receivedAt(),
+                                    receipt.status(),
+                                    location + "?queryCode=" + receipt.queryCode()))
+                            .build();
+                });
     }
 
     @GET

@@ -62,10 +62,41 @@ public class ComplaintService {
     @Transactional
     public SubmittedComplaint submitComplaint(NewComplaint input) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Complaint complaint = new Complaint();
-        complaint.caseNumber = caseNumbers.next(now.toLocalDate());
-        String queryCode = String.format("%06d", random.nextInt(1_000_000));
+        Complaint complaint = prepare(input, now);
+        complaint.caseNumber = caseNumbers.next(caseDay(now));
+        String queryCode = newQueryCode();
         complaint.queryCodeHash = Complaint.hashQueryCode(complaint.caseNumber, queryCode);
+        repeats.findEarlierCase(complaint)
+                .ifPresent(match -> complaint.markRepeatOf(match.caseNumber(), match.similarity()));
+        complaints.persist(complaint);
+        complaints.storeRepeatKeys(complaint);
+        timeline.persist(TimelineEntry.of(complaint.caseNumber, now, SUBMITTED_STEP, SUBMITTED_DESCRIPTION));
+        outbox.append(EventType.COMPLAINT_SUBMITTED, complaint.caseNumber, toEvent(complaint));
+        logAccepted(complaint);
+        return new SubmittedComplaint(complaint.caseNumber, queryCode, complaint.receivedAt, complaint.status.name());
+    }
+
+    /** The first step of every case's timeline. */
+    static final String SUBMITTED_STEP = EventType.COMPLAINT_SUBMITTED.simpleName();
+
+    static final String SUBMITTED_DESCRIPTION = "诉求已受理，等待派单";
+
+    /** The day whose counter numbers a case accepted at {@code now}. */
+    static java.time.LocalDate caseDay(OffsetDateTime now) {
+        return now.atZoneSameInstant(CHINA).toLocalDate();
+    }
+
+    String newQueryCode() {
+        return String.format("%06d", random.nextInt(1_000_000));
+    }
+
+    OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    /** A case from validated input, everything but its case number, query code and repeat link. */
+    Complaint prepare(NewComplaint input, OffsetDateTime now) {
+        Complaint complaint = new Complaint();
         complaint.channel = input.channel();
         complaint.type = input.type();
         complaint.urgent = input.urgent();
@@ -90,23 +121,19 @@ public class ComplaintService {
         who.creditCode = input.creditCode();
         who.contactPerson = input.contactPerson();
         who.mobileHash = cipher.lookupHash(who.mobile);
-        repeats.findEarlierCase(complaint)
-                .ifPresent(match -> complaint.markRepeatOf(match.caseNumber(), match.similarity()));
-        complaints.persist(complaint);
-        complaints.storeRepeatKeys(complaint);
-        timeline.persist(
-                TimelineEntry.of(complaint.caseNumber, now, EventType.COMPLAINT_SUBMITTED.simpleName(), "诉求已受理，等待派单"));
-        outbox.append(EventType.COMPLAINT_SUBMITTED, complaint.caseNumber, toEvent(complaint));
+        return complaint;
+    }
+
+    static void logAccepted(Complaint complaint) {
         MDC.put("caseNumber", complaint.caseNumber);
         LOG.infof(
                 "accepted %s complaint via %s in %s from %s%s",
                 complaint.type,
                 complaint.channel,
                 complaint.district,
-                who,
+                complaint.complainant,
                 complaint.repeatOf == null ? "" : ", repeat of " + complaint.repeatOf);
         MDC.remove("caseNumber");
-        return new SubmittedComplaint(complaint.caseNumber, queryCode, complaint.receivedAt, complaint.status.name());
     }
 
     /** The public view of a case; empty when the case is unknown or the query code is wrong (indistinguishable). */
@@ -185,7 +212,7 @@ public class ComplaintService {
         return t == null ? null : t.atZoneSameInstant(CHINA).toOffsetDateTime();
     }
 
-    private static ComplaintSubmitted toEvent(Complaint c) {
+    static ComplaintSubmitted toEvent(Complaint c) {
         Complainant who = c.complainant;
         boolean hideName = c.anonymous || c.confidential;
         ComplainantRef ref = new ComplainantRef(

@@ -3,8 +3,10 @@ package org.openysb.intake.service;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -42,10 +44,10 @@ public class RepeatDetection {
      * Whether cases stored before the near-duplicate keys existed may still be within the window: looked up at most
      * every {@code intake.repeats.unkeyed-recheck}, so that once they have all left the window a submission no longer asks for them.
      */
-    private boolean unkeyedMayBeWithin(OffsetDateTime since) {
+    boolean unkeyedMayBeWithin(OffsetDateTime since, Supplier<OffsetDateTime> lookUp) {
         long now = System.nanoTime();
         if (!unkeyedKnown || now - unkeyedCheckedAt >= config.unkeyedRecheck().toNanos()) {
-            newestUnkeyed = complaints.newestUnkeyed();
+            newestUnkeyed = lookUp.get();
             unkeyedCheckedAt = now;
             unkeyedKnown = true;
         }
@@ -53,18 +55,60 @@ public class RepeatDetection {
         return newest != null && !newest.isBefore(since);
     }
 
-    public Optional<Match> findEarlierCase(Complaint complaint) {
+    /**
+     * What a new complaint is compared by: its window, its complainant, its text's character bigrams and the
+     * near-duplicate keys its earlier cases would share ({@code lookupKeys}). Computing it also sets the complaint's own
+     * keys ({@link Complaint#repeatKeys}), stored with the case.
+     */
+    public record Query(
+            String district,
+            String mobileHash,
+            OffsetDateTime since,
+            OffsetDateTime until,
+            long[] grams,
+            long[] lookupKeys) {
+
+        public Query {
+            lookupKeys = lookupKeys.clone();
+            java.util.Arrays.sort(lookupKeys); // searched by admits
+        }
+
+        /** Whether an earlier complaint is a candidate: the same complainant, or the same district sharing a key. */
+        boolean admits(Complaint earlier) {
+            if (earlier.receivedAt.isBefore(since) || earlier.receivedAt.isAfter(until)) {
+                return false;
+            }
+            if (mobileHash != null && mobileHash.equals(earlier.complainant.mobileHash)) {
+                return true;
+            }
+            if (!district.equals(earlier.district) || earlier.repeatKeys == null) {
+                return false;
+            }
+            for (long key : earlier.repeatKeys) {
+                if (java.util.Arrays.binarySearch(lookupKeys, key) >= 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * The latest time an earlier case can have been received: the end of the window, but not later than a day after
+     * now (cases are received in the past; the day allows for a call centre's clock running ahead). The keys of the
+     * period after it are not looked up: nothing can have been stored under them yet.
+     */
+    private static OffsetDateTime lastStored(OffsetDateTime until, OffsetDateTime now) {
+        OffsetDateTime limit = (now == null ? OffsetDateTime.now() : now).plusDays(1);
+        return until.isBefore(limit) ? until : limit;
+    }
+
+    public Query query(Complaint complaint) {
         // within the window on either side: a call or letter received long before an existing case (a late
         // import, an old postmark) is not about "the same matter within the window" either
         OffsetDateTime since = complaint.receivedAt.minus(config.window());
         OffsetDateTime until = complaint.receivedAt.plus(config.window());
-        String mobileHash = complaint.complainant.mobileHash;
         Set<String> grams = TextSimilarity.bigrams(complaint.title + "\n" + complaint.content);
-        List<RepeatCandidate> candidates = new ArrayList<>();
-        if (mobileHash != null) {
-            candidates.addAll(
-                    complaints.listSameComplainantCandidates(mobileHash, since, until, config.maxCandidates()));
-        }
         // near duplicates from anyone in the district: only the cases that share a locality-sensitive key, found
         // through an index, instead of the newest max-candidates cases of the district compared one by one
         long[] signature = RepeatSketch.signature(grams);
@@ -77,26 +121,66 @@ public class RepeatDetection {
         long[] lookup = RepeatSketch.lookupKeys(
                 complaint.district,
                 RepeatSketch.period(since.atZoneSameInstant(CHINA).toLocalDate()),
-                RepeatSketch.period(until.atZoneSameInstant(CHINA).toLocalDate()),
+                RepeatSketch.period(lastStored(until, complaint.updatedAt)
+                        .atZoneSameInstant(CHINA)
+                        .toLocalDate()),
                 signature);
-        candidates.addAll(complaints.listNearDuplicateCandidates(
-                complaint.district, lookup, since, until, config.maxCandidates()));
-        if (unkeyedMayBeWithin(since)) {
-            candidates.addAll(
-                    complaints.listUnkeyedDistrictCandidates(complaint.district, since, until, config.maxCandidates()));
+        return new Query(
+                complaint.district,
+                complaint.complainant.mobileHash,
+                since,
+                until,
+                TextSimilarity.bigramCodes(complaint.title + "\n" + complaint.content),
+                lookup);
+    }
+
+    /** The earlier case a complaint repeats, read from the database (one complaint in the caller's transaction). */
+    public Optional<Match> findEarlierCase(Complaint complaint) {
+        Query q = query(complaint);
+        List<RepeatCandidate> candidates = new ArrayList<>();
+        if (q.mobileHash() != null) {
+            candidates.addAll(complaints.listSameComplainantCandidates(
+                    q.mobileHash(), q.since(), q.until(), config.maxCandidates()));
         }
+        candidates.addAll(complaints.listNearDuplicateCandidates(
+                q.district(), q.lookupKeys(), q.since(), q.until(), config.maxCandidates()));
+        if (unkeyedMayBeWithin(q.since(), complaints::newestUnkeyed)) {
+            candidates.addAll(complaints.listUnkeyedDistrictCandidates(
+                    q.district(), q.since(), q.until(), config.maxCandidates()));
+        }
+        return best(q, candidates);
+    }
+
+    public int maxCandidates() {
+        return config.maxCandidates();
+    }
+
+    /** The closest candidate at or above its threshold, as the root of its group (of equally close: the earliest). */
+    public Optional<Match> best(Query q, List<RepeatCandidate> candidates) {
+        return best(q, candidates, new java.util.HashMap<>());
+    }
+
+    /**
+     * {@link #best(Query, List)} with the candidates' bigrams kept in {@code codes} (by case number), for a caller that
+     * compares many complaints with overlapping candidates.
+     */
+    public Optional<Match> best(Query q, List<RepeatCandidate> candidates, Map<String, long[]> codes) {
+        String mobileHash = q.mobileHash();
+        long[] grams = q.grams();
         RepeatCandidate best = null;
         double bestScore = 0;
         for (RepeatCandidate candidate : candidates) {
             boolean sameComplainant = mobileHash != null && mobileHash.equals(candidate.mobileHash());
-            boolean sameDistrict = complaint.district.equals(candidate.district());
+            boolean sameDistrict = q.district().equals(candidate.district());
             double threshold = sameComplainant
                     ? Math.min(config.sameComplainantThreshold(), config.sameDistrictThreshold())
                     : config.sameDistrictThreshold();
             if (!sameComplainant && !sameDistrict) {
                 continue;
             }
-            double score = TextSimilarity.jaccard(grams, TextSimilarity.bigrams(candidate.text()));
+            double score = TextSimilarity.jaccard(
+                    grams,
+                    codes.computeIfAbsent(candidate.caseNumber(), k -> TextSimilarity.bigramCodes(candidate.text())));
             // of two equally similar cases the earlier one
             if (score >= threshold
                     && (best == null

@@ -83,6 +83,10 @@ class IntakeBenchmark {
                         maxCandidates,
                         p.perSecond() / baseline);
             }
+            if (Boolean.getBoolean("bench.pgStatements")) {
+                intake.topStatements(12).forEach(line -> System.out.println("BENCH pg " + line));
+                intake.explainCandidates(32).forEach(line -> System.out.println("BENCH plan " + line));
+            }
             // zero loss: every 201 exactly once on the topic
             long drainStart = System.nanoTime();
             while (intake.unpublished() > 0 && System.nanoTime() - drainStart < TimeUnit.SECONDS.toNanos(120)) {

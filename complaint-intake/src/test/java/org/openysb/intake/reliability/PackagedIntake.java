@@ -71,8 +71,12 @@ final class PackagedIntake implements AutoCloseable {
             }
         }
         Files.createDirectories(dir);
-        postgres = EmbeddedPostgres.builder()
-                .setOverrideWorkingDirectory(dir.resolve("pg-work").toFile())
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (Boolean.getBoolean("bench.pgStatements")) {
+            // the benchmark's view of where PostgreSQL's time goes (topStatements)
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        postgres = builder.setOverrideWorkingDirectory(dir.resolve("pg-work").toFile())
                 .setDataDirectory(dir.resolve("pg-data"))
                 .setCleanDataDirectory(true)
                 .setPort(Infrastructure.freePort())
@@ -313,6 +317,95 @@ final class PackagedIntake implements AutoCloseable {
             }
         }
         return found;
+    }
+
+    /** The statements that took PostgreSQL the most time (needs -Dbench.pgStatements=true), one line each. */
+    List<String> topStatements(int limit) throws SQLException {
+        List<String> lines = new java.util.ArrayList<>();
+        try (Connection c = database().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("create extension if not exists pg_stat_statements");
+            try (ResultSet rs = s.executeQuery("select calls, total_exec_time, mean_exec_time, rows,"
+                    + " left(regexp_replace(query, '\\s+', ' ', 'g'), 110) from pg_stat_statements"
+                    + " order by total_exec_time desc limit " + limit)) {
+                while (rs.next()) {
+                    lines.add(String.format(
+                            "%,9d calls %,9.0f ms total %7.3f ms mean %,9d rows  %s",
+                            rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getLong(4), rs.getString(5)));
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** The plan of the batch's candidate query for {@code n} new web complaints, executed (EXPLAIN ANALYZE). */
+    List<String> explainCandidates(int n) throws Exception {
+        List<org.openysb.intake.service.RepeatDetection.Query> queries = new java.util.ArrayList<>();
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (int i = 0; i < n; i++) {
+            var body = json.readTree(webComplaint("explain" + i));
+            String text =
+                    body.path("title").asText() + "\n" + body.path("content").asText();
+            String district = body.path("district").asText();
+            long[] signature = org.openysb.intake.model.RepeatSketch.signature(
+                    org.openysb.intake.model.TextSimilarity.bigrams(text));
+            java.time.OffsetDateTime since = now.minusDays(30);
+            long[] lookup = org.openysb.intake.model.RepeatSketch.lookupKeys(
+                    district,
+                    org.openysb.intake.model.RepeatSketch.period(since.toLocalDate()),
+                    org.openysb.intake.model.RepeatSketch.period(now.plusDays(1).toLocalDate()),
+                    signature);
+            queries.add(new org.openysb.intake.service.RepeatDetection.Query(
+                    district,
+                    "nobody" + i,
+                    since,
+                    now.plusDays(30),
+                    org.openysb.intake.model.TextSimilarity.bigramCodes(text),
+                    lookup));
+        }
+        List<String> lines = new java.util.ArrayList<>();
+        try (Connection c = database().getConnection();
+                java.sql.PreparedStatement s = c.prepareStatement("explain (analyze, buffers) "
+                        + org.openysb.intake.repository.SubmissionBatchRepository.CANDIDATES)) {
+            Integer[] ords = new Integer[n];
+            String[] districts = new String[n];
+            String[] mobiles = new String[n];
+            String[] sinces = new String[n];
+            String[] untils = new String[n];
+            List<Integer> keyOrds = new java.util.ArrayList<>();
+            List<Long> keys = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                var q = queries.get(i);
+                ords[i] = i;
+                districts[i] = q.district();
+                mobiles[i] = q.mobileHash();
+                sinces[i] = q.since().toString();
+                untils[i] = q.until().toString();
+                for (long k : q.lookupKeys()) {
+                    keyOrds.add(i);
+                    keys.add(k);
+                }
+            }
+            int p = 1;
+            s.setArray(p++, c.createArrayOf("int4", ords));
+            s.setArray(p++, c.createArrayOf("text", districts));
+            s.setArray(p++, c.createArrayOf("text", mobiles));
+            s.setArray(p++, c.createArrayOf("text", sinces));
+            s.setArray(p++, c.createArrayOf("text", untils));
+            s.setArray(p++, c.createArrayOf("int4", keyOrds.toArray(Integer[]::new)));
+            s.setArray(p++, c.createArrayOf("int8", keys.toArray(Long[]::new)));
+            s.setInt(p++, 500);
+            s.setInt(p++, 500);
+            s.setBoolean(p++, false);
+            s.setInt(p, 500);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    lines.add(rs.getString(1));
+                }
+            }
+        }
+        return lines;
     }
 
     long unpublished() throws SQLException {
