@@ -162,6 +162,11 @@ public class SubmissionBatcher {
         return pending.done;
     }
 
+    /** Most complaints that can wait for their batch ({@code intake.submissions.queue-capacity}). */
+    public int capacity() {
+        return queue.size() + queue.remainingCapacity();
+    }
+
     /** Complaints waiting for their batch. */
     public int waiting() {
         return queue.size();

@@ -56,6 +56,18 @@ class SubmissionBatchTest {
      * all of them wait for it. Returns the answers in the complaints' order.
      */
     private List<ExtractableResponse<Response>> asOneBatch(List<Map<String, Object>> complaints) throws Exception {
+        return whileHeld(complaints, complaints.size(), refused -> {});
+    }
+
+    /**
+     * Files the complaints while the writer is held (see {@link #asOneBatch}) and releases it once {@code queued} of
+     * them wait for it and the others were answered; {@code beforeRelease} sees those early answers.
+     */
+    private List<ExtractableResponse<Response>> whileHeld(
+            List<Map<String, Object>> complaints,
+            int queued,
+            java.util.function.Consumer<List<ExtractableResponse<Response>>> beforeRelease)
+            throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(complaints.size() + 1);
         try (Connection lock = database.getConnection();
                 Statement s = lock.createStatement()) {
@@ -71,7 +83,17 @@ class SubmissionBatchTest {
             for (Map<String, Object> complaint : complaints) {
                 answers.add(clients.submit(() -> submit(complaint)));
             }
-            awaitTrue(() -> batcher.waiting() == complaints.size(), "all complaints wait for the writer");
+            awaitTrue(
+                    () -> batcher.waiting() == queued
+                            && answers.stream().filter(Future::isDone).count() == complaints.size() - queued,
+                    "the complaints wait for the writer or were answered");
+            List<ExtractableResponse<Response>> early = new ArrayList<>();
+            for (Future<ExtractableResponse<Response>> answer : answers) {
+                if (answer.isDone()) {
+                    early.add(answer.get());
+                }
+            }
+            beforeRelease.accept(early);
             lock.commit();
             assertEquals(201, opener.get().statusCode());
             List<ExtractableResponse<Response>> responses = new ArrayList<>();
@@ -214,5 +236,30 @@ class SubmissionBatchTest {
                 s.execute("drop function refuse_test_complaint()");
             }
         }
+    }
+
+    @Test
+    void shouldRefuseAtOnceWhatDoesNotFitInTheQueueAndStoreWhatDoes() throws Exception {
+        int capacity = batcher.capacity();
+        String title = "排队已满" + UUID.randomUUID().toString().substring(0, 8);
+        List<Map<String, Object>> complaints = new ArrayList<>();
+        for (int i = 0; i < capacity + 6; i++) {
+            complaints.add(personComplaint(title, "第" + i + "件：" + CONTENT + UUID.randomUUID(), "D02", newMobile()));
+        }
+
+        List<ExtractableResponse<Response>> answers = whileHeld(complaints, capacity, early -> {
+            assertEquals(6, early.size(), "answered while the others wait");
+            for (ExtractableResponse<Response> busy : early) {
+                assertEquals(503, busy.statusCode(), busy.asString());
+                assertEquals("application/problem+json", busy.contentType().split(";")[0]);
+                assertEquals(503, busy.<Integer>path("status"));
+                assertTrue(busy.<String>path("detail").contains("nothing was stored"), busy.asString());
+            }
+        });
+
+        long accepted = answers.stream().filter(a -> a.statusCode() == 201).count();
+        assertEquals(capacity, accepted, "every complaint that found room was stored and answered");
+        assertEquals(6, answers.stream().filter(a -> a.statusCode() == 503).count());
+        assertEquals(capacity, rows("select count(*) from complaint where title = ?", title), "and only those");
     }
 }
