@@ -30,38 +30,8 @@ public class RoutingBatchRepository {
         this.entityManager = entityManager;
     }
 
-    /** One consumed event: consumer, id, type, subject. */
-    public record Consumed(String eventId, String eventType, String subject) {}
-
     /** One event to write to the outbox table (published by the outbox relay). */
     public record OutboxRow(UUID id, String topic, String key, String eventType, String payload) {}
-
-    /** Records the events as consumed; returns the ids seen for the first time (in sorted order, to avoid deadlocks). */
-    public Set<String> markConsumed(String consumer, List<Consumed> events) {
-        List<Consumed> sorted = new ArrayList<>(events);
-        sorted.sort(Comparator.comparing(Consumed::eventId));
-        return session().doReturningWork(c -> {
-            Set<String> fresh = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "insert into consumed_event (consumer, event_id, event_type, subject) values (?, ?, ?, ?)"
-                            + " on conflict do nothing")) {
-                for (Consumed e : sorted) {
-                    ps.setString(1, consumer);
-                    ps.setString(2, e.eventId());
-                    ps.setString(3, e.eventType());
-                    ps.setString(4, e.subject());
-                    ps.addBatch();
-                }
-                int[] counts = ps.executeBatch();
-                for (int i = 0; i < counts.length; i++) {
-                    if (counts[i] > 0) {
-                        fresh.add(sorted.get(i).eventId());
-                    }
-                }
-            }
-            return fresh;
-        });
-    }
 
     /** Inserts the case rows that do not exist yet; returns the case numbers inserted by this transaction. */
     public Set<String> insertNewCases(List<RoutingCase> cases) {

@@ -27,6 +27,7 @@ import org.openysb.contracts.events.CaseRouted;
 import org.openysb.contracts.events.ComplaintSubmitted;
 import org.openysb.contracts.events.ManualDispatchQueued;
 import org.openysb.contracts.events.UnitRef;
+import org.openysb.outbox.Inbox;
 import org.openysb.outbox.OutboxRelay;
 import org.openysb.problem.DomainException;
 import org.openysb.routing.model.CategoryClassifier;
@@ -53,6 +54,7 @@ public class RoutingService {
     private final ClassifierService classifiers;
     private final RoutingConfig config;
     private final RoutingBatchRepository batches;
+    private final Inbox inbox;
     private final OutboxRelay relay;
     private final TransactionSynchronizationRegistry transactions;
     private final String source;
@@ -65,6 +67,7 @@ public class RoutingService {
             ClassifierService classifiers,
             RoutingConfig config,
             RoutingBatchRepository batches,
+            Inbox inbox,
             OutboxRelay relay,
             TransactionSynchronizationRegistry transactions,
             @ConfigProperty(name = "quarkus.application.name") String application) {
@@ -75,6 +78,7 @@ public class RoutingService {
         this.classifiers = classifiers;
         this.config = config;
         this.batches = batches;
+        this.inbox = inbox;
         this.relay = relay;
         this.transactions = transactions;
         this.source = "/" + application;
@@ -108,11 +112,7 @@ public class RoutingService {
         if (submitted.isEmpty()) {
             return 0;
         }
-        Set<String> fresh = batches.markConsumed(
-                CONSUMER,
-                submitted.stream()
-                        .map(e -> new RoutingBatchRepository.Consumed(e.id(), e.type(), e.subject()))
-                        .toList());
+        Set<String> fresh = new java.util.HashSet<>(inbox.firstDeliveries(CONSUMER, submitted));
         Map<String, ComplaintSubmitted> byCase = new LinkedHashMap<>();
         for (CloudEvent e : submitted) {
             if (fresh.remove(e.id())) { // remove: the same event twice in one batch counts once

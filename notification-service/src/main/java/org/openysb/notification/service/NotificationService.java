@@ -42,7 +42,6 @@ import org.openysb.notification.model.Recipient;
 import org.openysb.notification.model.SmsText;
 import org.openysb.notification.model.TemplateCatalog;
 import org.openysb.notification.repository.CaseComplainantRepository;
-import org.openysb.notification.repository.ConsumedEventRepository;
 import org.openysb.notification.repository.NotificationRepository;
 import org.openysb.notification.repository.RecipientRepository;
 import org.openysb.outbox.Inbox;
@@ -67,7 +66,7 @@ public class NotificationService {
     private final NotificationRepository notifications;
     private final RecipientRepository recipients;
     private final CaseComplainantRepository complainants;
-    private final ConsumedEventRepository consumedEvents;
+    private final Inbox consumedEvents;
     private final Inbox inbox;
     private final TemplateService templates;
     private final Clock clock;
@@ -79,7 +78,7 @@ public class NotificationService {
             NotificationRepository notifications,
             RecipientRepository recipients,
             CaseComplainantRepository complainants,
-            ConsumedEventRepository consumedEvents,
+            Inbox consumedEvents,
             Inbox inbox,
             TemplateService templates,
             Clock clock,
