@@ -27,6 +27,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * no relay, no authentication, no TLS) and writes every message as it was received, one {@code .eml} file per
  * recipient, under {@code <data dir>/sinks/mail}, readable with any mail client. Deliberately without dependencies:
  * this module is on the test classpath of every service.
+ *
+ * <p>{@link #discarding} gives a sink that receives every message completely and correctly but only counts it (and
+ * keeps the last one): what a benchmark hands mail to, so that it measures the sender and not the disk. Both accept
+ * pipelined commands (RFC 2920, advertised): replies go out in order and are flushed when the client waits for them.
  */
 public final class MailSink implements AutoCloseable {
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
@@ -37,10 +41,15 @@ public final class MailSink implements AutoCloseable {
     private final ExecutorService sessions;
     private final AtomicLong received = new AtomicLong();
 
+    private final java.util.concurrent.atomic.AtomicReference<byte[]> last =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
     /** Starts the SMTP server on 127.0.0.1:{@code port} (0: any free port) writing under {@code dir}. */
     public MailSink(int port, Path dir) throws IOException {
         this.dir = dir;
-        Files.createDirectories(dir);
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
         server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
         sessions = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "smtp-sink");
@@ -48,6 +57,11 @@ public final class MailSink implements AutoCloseable {
             return t;
         });
         sessions.execute(this::accept);
+    }
+
+    /** An SMTP server on 127.0.0.1:{@code port} (0: any free port) that counts messages instead of writing them. */
+    public static MailSink discarding(int port) throws IOException {
+        return new MailSink(port, null);
     }
 
     private void accept() {
@@ -65,8 +79,9 @@ public final class MailSink implements AutoCloseable {
 
     private void session(Socket socket) {
         try (socket;
-                InputStream in = new BufferedInputStream(socket.getInputStream());
-                OutputStream out = socket.getOutputStream()) {
+                InputStream in = new BufferedInputStream(socket.getInputStream(), 65_536);
+                OutputStream out = new FlushingWhenIdle(socket.getOutputStream(), in)) {
+            socket.setTcpNoDelay(true);
             socket.setSoTimeout(300_000);
             reply(out, "220 openysb-local-smtp ESMTP (local sink, nothing is relayed)");
             String from = null;
@@ -75,7 +90,10 @@ public final class MailSink implements AutoCloseable {
             while ((line = readLine(in)) != null) {
                 String upper = line.toUpperCase(Locale.ROOT);
                 if (upper.startsWith("EHLO")) {
-                    reply(out, "250-openysb-local-smtp\r\n250-8BITMIME\r\n250-SMTPUTF8\r\n250 SIZE " + MAX_SIZE);
+                    reply(
+                            out,
+                            "250-openysb-local-smtp\r\n250-8BITMIME\r\n250-SMTPUTF8\r\n250-PIPELINING\r\n250 SIZE "
+                                    + MAX_SIZE);
                 } else if (upper.startsWith("HELO")) {
                     reply(out, "250 openysb-local-smtp");
                 } else if (upper.startsWith("MAIL FROM:")) {
@@ -95,6 +113,7 @@ public final class MailSink implements AutoCloseable {
                         continue;
                     }
                     reply(out, "354 End data with <CR><LF>.<CR><LF>");
+                    out.flush(); // the client sends the message only after this
                     byte[] message = readData(in);
                     if (message == null) {
                         return;
@@ -176,8 +195,32 @@ public final class MailSink implements AutoCloseable {
         out.flush();
     }
 
+    /**
+     * Buffers replies while more pipelined commands are already waiting to be read, and sends them when the client
+     * has nothing more in flight (it then waits for them): one write per round trip, not one per command.
+     */
+    private static final class FlushingWhenIdle extends java.io.BufferedOutputStream {
+        private final InputStream in;
+
+        FlushingWhenIdle(OutputStream out, InputStream in) {
+            super(out, 8_192);
+            this.in = in;
+        }
+
+        @Override
+        public synchronized void flush() throws IOException {
+            if (in.available() == 0) {
+                super.flush();
+            }
+        }
+    }
+
     private long write(byte[] message, String to) throws IOException {
         long n = received.incrementAndGet();
+        if (dir == null) {
+            last.set(message);
+            return n;
+        }
         String safe = to.replaceAll("[^A-Za-z0-9@._-]", "_");
         Files.write(dir.resolve(NAME.format(LocalDateTime.now()) + "-" + n + "-" + safe + ".eml"), message);
         return n;
@@ -188,8 +231,14 @@ public final class MailSink implements AutoCloseable {
         return server.getLocalPort();
     }
 
+    /** Where messages are written; null for a {@link #discarding} sink. */
     public Path dir() {
         return dir;
+    }
+
+    /** The last message received (as received, CRLF line ends), or null. */
+    public byte[] lastMessage() {
+        return last.get();
     }
 
     /** Messages written so far (one per recipient). */

@@ -35,6 +35,41 @@ class SinksTest {
     Path data;
 
     @Test
+    void theDiscardingSmtpSinkTakesPipelinedMailAndOnlyCountsIt() throws Exception {
+        try (MailSink sink = MailSink.discarding(0);
+                Socket socket = new Socket("127.0.0.1", sink.port());
+                BufferedReader in =
+                        new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+                Writer out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8)) {
+            assertTrue(in.readLine().startsWith("220 "));
+            send(out, "EHLO test");
+            List<String> capabilities = new java.util.ArrayList<>();
+            String line;
+            while ((line = in.readLine()).startsWith("250-")) {
+                capabilities.add(line);
+            }
+            assertTrue(capabilities.contains("250-PIPELINING"), capabilities.toString());
+            for (int i = 1; i <= 2; i++) {
+                // one write: the envelope and DATA together (RFC 2920), then the message after the 354
+                out.write("MAIL FROM:<noreply@openysb.example.org>\r\nRCPT TO:<wang" + i + "@example.com>\r\nDATA\r\n");
+                out.flush();
+                assertTrue(in.readLine().startsWith("250"));
+                assertTrue(in.readLine().startsWith("250"));
+                assertTrue(in.readLine().startsWith("354"));
+                out.write("Subject: test " + i + "\r\n\r\n第" + i + "封\r\n..dot\r\n.\r\n");
+                out.flush();
+                assertTrue(in.readLine().startsWith("250"));
+            }
+            send(out, "QUIT");
+            assertTrue(in.readLine().startsWith("221"));
+            assertEquals(2, sink.received());
+            assertEquals(null, sink.dir(), "nothing written");
+            String last = new String(sink.lastMessage(), StandardCharsets.UTF_8);
+            assertTrue(last.contains("第2封\r\n.dot\r\n"), last);
+        }
+    }
+
+    @Test
     void theSmtpSinkWritesEveryMailAsAnEmlFile() throws Exception {
         try (MailSink sink = new MailSink(0, data.resolve("sinks/mail"));
                 Socket socket = new Socket("127.0.0.1", sink.port());
