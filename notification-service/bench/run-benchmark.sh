@@ -6,6 +6,9 @@
 #   reported: messages rendered and recorded per second, messages handed to SMTP/SMS per second (target >= 2,000),
 #   a baseline measured in the same run (raw Jakarta Mail to GreenMail, raw signed POSTs to the SMS stub) and the
 #   ratio, and VmRSS of the test JVM (/proc/self/status: the service shares that JVM with the broker and the sinks).
+# MAIL_SINK=discard (default): emails go to the local stack's SMTP sink counting them (MailSink.discarding: full SMTP,
+# nothing written); MAIL_SINK=greenmail: to GreenMail, which parses and keeps every message and caps the rate itself.
+# WARMUP=… events (default 20,000) are handed over completely before the measured backlog (JIT warm-up).
 # PARALLELISM=… and BATCH=… set notification.delivery.parallelism / batch-size (defaults: the service's).
 # Run it alone (it needs both cores): flock /tmp/openysb-maven.lock notification-service/bench/run-benchmark.sh
 set -euo pipefail
@@ -18,5 +21,5 @@ extra=()
 ./mvnw -B -o -pl notification-service verify \
   -Dgroups=benchmark -Dbench.excludedGroups=none -Dtest='NotificationBenchmark' -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.events="${EVENTS:-100000}" -Dbench.baseline="${BASELINE:-10000}" \
-  -DskipITs=true "${extra[@]}" > "$log" 2>&1 || { grep '^BENCH' "$log"; tail -60 "$log"; exit 1; }
+  -Dbench.mail-sink="${MAIL_SINK:-discard}" -Dbench.warmup="${WARMUP:-20000}" -DskipITs=true "${extra[@]}" > "$log" 2>&1 || { grep '^BENCH' "$log"; tail -60 "$log"; exit 1; }
 grep '^BENCH' "$log"

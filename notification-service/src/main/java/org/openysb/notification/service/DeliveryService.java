@@ -115,13 +115,19 @@ public class DeliveryService {
             queues.computeIfAbsent(queue, k -> new ArrayList<>()).add(i);
         }
         Outcome[] outcomes = new Outcome[toSend.size()];
+        long deadline = System.nanoTime() + config.delivery().batchTimeBudget().toNanos();
         inParallel(List.copyOf(queues.values()), queue -> {
             for (int i : queue) {
+                if (System.nanoTime() - deadline > 0) {
+                    return; // past the batch's time budget: this one and the rest of its queue wait for the next run
+                }
                 outcomes[i] = attempt(toSend.get(i), resolved);
             }
         });
         for (int i = 0; i < outcomes.length; i++) {
-            apply(toSend.get(i), outcomes[i], now);
+            if (outcomes[i] != null) {
+                apply(toSend.get(i), outcomes[i], now);
+            }
         }
         return due.size();
     }

@@ -8,6 +8,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import org.openysb.localstack.MailSink;
+
 /**
  * The service's outside world, real and local: an SMTP server (GreenMail), an SMS provider ({@link SmsGatewayStub})
  * and complaint-intake's contact lookup ({@link IntakeContactsStub}), started once for every test class of the module
@@ -18,11 +20,31 @@ public class LocalSinks implements QuarkusTestResourceLifecycleManager {
     public static final String SMS_KEY_SECRET = "test-sms-secret-不要泄露";
 
     private static GreenMail mail;
+    private static MailSink discardingMail;
     private static SmsGatewayStub sms;
     private static IntakeContactsStub intake;
 
     public static synchronized GreenMail mail() {
         return started(mail);
+    }
+
+    /**
+     * Whether the service hands its emails to the local stack's counting SMTP sink instead of GreenMail (system
+     * property {@code bench.mail-sink=discard}, set by the benchmark: GreenMail parses and keeps every message and would
+     * be what is measured).
+     */
+    public static boolean mailDiscarded() {
+        return "discard".equals(System.getProperty("bench.mail-sink"));
+    }
+
+    /** The counting SMTP sink (only when {@link #mailDiscarded}). */
+    public static synchronized MailSink discardingMail() {
+        return started(discardingMail);
+    }
+
+    /** The port of the SMTP server the service sends to. */
+    public static synchronized int smtpPort() {
+        return mailDiscarded() ? discardingMail().port() : mail().getSmtp().getPort();
     }
 
     public static synchronized SmsGatewayStub sms() {
@@ -48,6 +70,9 @@ public class LocalSinks implements QuarkusTestResourceLifecycleManager {
             if (mail == null) {
                 mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
                 mail.start();
+                if (mailDiscarded()) {
+                    discardingMail = MailSink.discarding(0);
+                }
                 sms = new SmsGatewayStub(SMS_KEY_ID, SMS_KEY_SECRET);
                 intake = new IntakeContactsStub();
             }
@@ -58,7 +83,7 @@ public class LocalSinks implements QuarkusTestResourceLifecycleManager {
                 "quarkus.mailer.host",
                 "127.0.0.1",
                 "quarkus.mailer.port",
-                String.valueOf(mail.getSmtp().getPort()),
+                String.valueOf(smtpPort()),
                 "notification.sms.endpoint",
                 sms.endpoint(),
                 "notification.sms.access-key-id",
@@ -73,6 +98,10 @@ public class LocalSinks implements QuarkusTestResourceLifecycleManager {
     public synchronized void stop() {
         if (mail != null) {
             mail.stop();
+            if (discardingMail != null) {
+                discardingMail.close();
+                discardingMail = null;
+            }
             sms.stop();
             intake.stop();
             mail = null;
