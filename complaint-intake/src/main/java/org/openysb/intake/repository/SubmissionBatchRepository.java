@@ -110,6 +110,30 @@ public class SubmissionBatchRepository {
     public Map<Integer, List<RepeatCandidate>> candidates(
             Connection connection, List<RepeatDetection.Query> queries, boolean unkeyed, int limit)
             throws SQLException {
+        Map<Integer, List<RepeatCandidate>> result = new HashMap<>();
+        try (PreparedStatement s = connection.prepareStatement(CANDIDATES)) {
+            bindCandidates(s, queries, unkeyed, limit);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    result.computeIfAbsent(r.getInt(1), k -> new ArrayList<>())
+                            .add(new RepeatCandidate(
+                                    r.getString(2),
+                                    null,
+                                    null,
+                                    r.getString(3),
+                                    r.getString(4),
+                                    r.getString(5),
+                                    r.getObject(6, OffsetDateTime.class)));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Binds the parameters of {@link #CANDIDATES} (also for the benchmark's EXPLAIN of it). */
+    public static void bindCandidates(
+            PreparedStatement s, List<RepeatDetection.Query> queries, boolean unkeyed, int limit) throws SQLException {
+        Connection connection = s.getConnection();
         int n = queries.size();
         Integer[] ords = new Integer[n];
         String[] districts = new String[n];
@@ -130,35 +154,18 @@ public class SubmissionBatchRepository {
                 keys.add(key);
             }
         }
-        Map<Integer, List<RepeatCandidate>> result = new HashMap<>();
-        try (PreparedStatement s = connection.prepareStatement(CANDIDATES)) {
-            int p = 1;
-            s.setArray(p++, connection.createArrayOf("int4", ords));
-            s.setArray(p++, connection.createArrayOf("text", districts));
-            s.setArray(p++, connection.createArrayOf("text", mobiles));
-            s.setArray(p++, connection.createArrayOf("text", since));
-            s.setArray(p++, connection.createArrayOf("text", until));
-            s.setArray(p++, connection.createArrayOf("int4", keyOrds.toArray(Integer[]::new)));
-            s.setArray(p++, connection.createArrayOf("int8", keys.toArray(Long[]::new)));
-            s.setInt(p++, limit);
-            s.setInt(p++, limit);
-            s.setBoolean(p++, unkeyed);
-            s.setInt(p, limit);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    result.computeIfAbsent(r.getInt(1), k -> new ArrayList<>())
-                            .add(new RepeatCandidate(
-                                    r.getString(2),
-                                    null,
-                                    null,
-                                    r.getString(3),
-                                    r.getString(4),
-                                    r.getString(5),
-                                    r.getObject(6, OffsetDateTime.class)));
-                }
-            }
-        }
-        return result;
+        int p = 1;
+        s.setArray(p++, connection.createArrayOf("int4", ords));
+        s.setArray(p++, connection.createArrayOf("text", districts));
+        s.setArray(p++, connection.createArrayOf("text", mobiles));
+        s.setArray(p++, connection.createArrayOf("text", since));
+        s.setArray(p++, connection.createArrayOf("text", until));
+        s.setArray(p++, connection.createArrayOf("int4", keyOrds.toArray(Integer[]::new)));
+        s.setArray(p++, connection.createArrayOf("int8", keys.toArray(Long[]::new)));
+        s.setInt(p++, limit);
+        s.setInt(p++, limit);
+        s.setBoolean(p++, unkeyed);
+        s.setInt(p, limit);
     }
 
     /** Title and content ({@link RepeatCandidate#text()}) of cases, by case number. */

@@ -456,37 +456,7 @@ final class PackagedIntake implements AutoCloseable {
         try (Connection c = database().getConnection();
                 java.sql.PreparedStatement s = c.prepareStatement("explain (analyze, buffers) "
                         + org.openysb.intake.repository.SubmissionBatchRepository.CANDIDATES)) {
-            Integer[] ords = new Integer[n];
-            String[] districts = new String[n];
-            String[] mobiles = new String[n];
-            String[] sinces = new String[n];
-            String[] untils = new String[n];
-            List<Integer> keyOrds = new java.util.ArrayList<>();
-            List<Long> keys = new java.util.ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                var q = queries.get(i);
-                ords[i] = i;
-                districts[i] = q.district();
-                mobiles[i] = q.mobileHash();
-                sinces[i] = q.since().toString();
-                untils[i] = q.until().toString();
-                for (long k : q.lookupKeys()) {
-                    keyOrds.add(i);
-                    keys.add(k);
-                }
-            }
-            int p = 1;
-            s.setArray(p++, c.createArrayOf("int4", ords));
-            s.setArray(p++, c.createArrayOf("text", districts));
-            s.setArray(p++, c.createArrayOf("text", mobiles));
-            s.setArray(p++, c.createArrayOf("text", sinces));
-            s.setArray(p++, c.createArrayOf("text", untils));
-            s.setArray(p++, c.createArrayOf("int4", keyOrds.toArray(Integer[]::new)));
-            s.setArray(p++, c.createArrayOf("int8", keys.toArray(Long[]::new)));
-            s.setInt(p++, 500);
-            s.setInt(p++, 500);
-            s.setBoolean(p++, false);
-            s.setInt(p, 500);
+            org.openysb.intake.repository.SubmissionBatchRepository.bindCandidates(s, queries, false, 500);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     lines.add(rs.getString(1));
