@@ -228,7 +228,7 @@ class SinksTest {
         p.put("SignatureVersion", "1.0");
         p.put("SignatureNonce", UUID.randomUUID().toString());
         p.put("Timestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        p.put("Signature", SmsSink.sign(p, secret));
+        p.put("Signature", SmsRequests.signAliyun(p, secret));
         return p;
     }
 

@@ -3,24 +3,20 @@ package org.openysb.notification.sinks;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
+import org.openysb.localstack.SmsRequests;
 
 /**
  * A local SMS provider speaking both protocols of the gateway adapter on the same endpoint, checked the way a provider
@@ -49,8 +45,6 @@ public final class SmsGatewayStub {
      * whichever the protocol); {@code provider}: aliyun or tencent; {@code content}: the text as the phone shows it.
      */
     public record Attempt(String phone, String content, String signName, Instant at, String code, String provider) {}
-
-    private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);
 
     private final String accessKeyId;
     private final String accessKeySecret;
@@ -160,9 +154,10 @@ public final class SmsGatewayStub {
                 handleTencent(exchange, body);
                 return;
             }
-            Map<String, String> params = parseForm(body);
+            Map<String, String> params = SmsRequests.form(body);
             String phone = params.getOrDefault("PhoneNumbers", "");
-            String code = check(exchange, params);
+            String code =
+                    SmsRequests.checkAliyun(exchange.getRequestMethod(), params, accessKeyId, accessKeySecret, nonces);
             int status = 200;
             if (code == null) {
                 pause(phone);
@@ -198,71 +193,6 @@ public final class SmsGatewayStub {
         }
     }
 
-    /** null when the request is well-formed and correctly signed, otherwise the provider's error code. */
-    private String check(HttpExchange exchange, Map<String, String> params) {
-        if (!"POST".equals(exchange.getRequestMethod())) {
-            return "MissingParameter.Method";
-        }
-        for (String p : List.of(
-                "Action",
-                "AccessKeyId",
-                "PhoneNumbers",
-                "SignName",
-                "Content",
-                "SignatureMethod",
-                "SignatureNonce",
-                "Timestamp",
-                "Signature")) {
-            if (params.get(p) == null || params.get(p).isEmpty()) {
-                return "MissingParameter." + p;
-            }
-        }
-        if (!accessKeyId.equals(params.get("AccessKeyId"))) {
-            return "InvalidAccessKeyId.NotFound";
-        }
-        if (!"HMAC-SHA256".equals(params.get("SignatureMethod"))) {
-            return "SignatureMethod.Unsupported";
-        }
-        Instant timestamp;
-        try {
-            timestamp = Instant.parse(params.get("Timestamp"));
-        } catch (RuntimeException e) {
-            return "InvalidTimeStamp.Format";
-        }
-        if (Duration.between(timestamp, Instant.now()).abs().compareTo(MAX_CLOCK_SKEW) > 0) {
-            return "InvalidTimeStamp.Expired";
-        }
-        if (!expectedSignature(params).equals(params.get("Signature"))) {
-            return "SignatureDoesNotMatch";
-        }
-        if (!nonces.add(params.get("SignatureNonce"))) {
-            return "SignatureNonceUsed";
-        }
-        return null;
-    }
-
-    /** The provider's side of the signature: sorted, RFC 3986-encoded parameters, HMAC-SHA256, Base64. */
-    private String expectedSignature(Map<String, String> params) {
-        StringBuilder canonical = new StringBuilder();
-        new TreeMap<>(params).forEach((k, v) -> {
-            if (!k.equals("Signature")) {
-                canonical
-                        .append(canonical.isEmpty() ? "" : "&")
-                        .append(rfc3986(k))
-                        .append('=')
-                        .append(rfc3986(v));
-            }
-        });
-        String toSign = "POST&" + rfc3986("/") + "&" + rfc3986(canonical.toString());
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(accessKeySecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(toSign.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private void pause(String phone) {
         Duration d = delays.get(phone);
         if (d != null) {
@@ -276,10 +206,6 @@ public final class SmsGatewayStub {
 
     // ---- tencent: JSON, TC3-HMAC-SHA256 ----
 
-    private static final java.util.regex.Pattern TC3 = java.util.regex.Pattern.compile(
-            "TC3-HMAC-SHA256 Credential=([^/]+)/(\\d{4}-\\d{2}-\\d{2})/([^/]+)/tc3_request,"
-                    + " ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})");
-
     private void handleTencent(HttpExchange exchange, String body) throws IOException {
         com.fasterxml.jackson.databind.JsonNode request;
         try {
@@ -292,7 +218,14 @@ public final class SmsGatewayStub {
         String signName = request.path("SignName").asText(null);
         String param = request.path("TemplateParamSet").path(0).asText(null);
         String content = param == null ? null : "【" + signName + "】" + param;
-        String code = checkTencent(exchange, request, body);
+        String code = SmsRequests.checkTencent(
+                exchange.getRequestMethod(),
+                exchange.getRequestHeaders(),
+                exchange.getRequestURI(),
+                SmsRequests.jsonStrings(body),
+                body,
+                accessKeyId,
+                accessKeySecret);
         boolean requestError = code != null;
         if (code == null) {
             pause(phone);
@@ -330,134 +263,5 @@ public final class SmsGatewayStub {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
-    }
-
-    /** null when the request is well-formed and correctly signed (TC3-HMAC-SHA256), otherwise the error code. */
-    private String checkTencent(HttpExchange exchange, com.fasterxml.jackson.databind.JsonNode request, String body) {
-        com.sun.net.httpserver.Headers h = exchange.getRequestHeaders();
-        if (!"POST".equals(exchange.getRequestMethod())) {
-            return "UnsupportedProtocol";
-        }
-        if (!"SendSms".equals(h.getFirst("X-TC-Action"))) {
-            return "InvalidAction";
-        }
-        if (h.getFirst("X-TC-Version") == null || h.getFirst("X-TC-Region") == null) {
-            return "MissingParameter";
-        }
-        for (String p : List.of("SmsSdkAppId", "SignName", "TemplateId")) {
-            if (request.path(p).asText("").isEmpty()) {
-                return "MissingParameter";
-            }
-        }
-        if (request.path("PhoneNumberSet").path(0).asText("").isEmpty()
-                || request.path("TemplateParamSet").path(0).isMissingNode()) {
-            return "MissingParameter";
-        }
-        String authorization = h.getFirst("Authorization");
-        java.util.regex.Matcher m = authorization == null ? null : TC3.matcher(authorization);
-        if (m == null || !m.matches()) {
-            return "AuthFailure.InvalidAuthorization";
-        }
-        if (!accessKeyId.equals(m.group(1))) {
-            return "AuthFailure.SecretIdNotFound";
-        }
-        long timestamp;
-        try {
-            timestamp = Long.parseLong(h.getFirst("X-TC-Timestamp"));
-        } catch (RuntimeException e) {
-            return "AuthFailure.InvalidAuthorization";
-        }
-        if (Math.abs(Instant.now().getEpochSecond() - timestamp) > MAX_CLOCK_SKEW.toSeconds()) {
-            return "AuthFailure.SignatureExpire";
-        }
-        String date = java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.format(
-                Instant.ofEpochSecond(timestamp).atOffset(java.time.ZoneOffset.UTC));
-        if (!date.equals(m.group(2)) || !"sms".equals(m.group(3))) {
-            return "AuthFailure.InvalidAuthorization";
-        }
-        List<String> signedHeaders = List.of(m.group(4).split(";"));
-        if (!signedHeaders.contains("content-type") || !signedHeaders.contains("host")) {
-            return "AuthFailure.InvalidAuthorization";
-        }
-        // the canonical request rebuilt from what arrived: every signed header as received, the body as received
-        StringBuilder canonicalHeaders = new StringBuilder();
-        for (String name : signedHeaders) {
-            String value = h.getFirst(name);
-            if (value == null) {
-                return "AuthFailure.InvalidAuthorization";
-            }
-            value = value.trim();
-            if (name.equals("x-tc-action")) {
-                value = value.toLowerCase(java.util.Locale.ROOT);
-            }
-            canonicalHeaders.append(name).append(':').append(value).append('\n');
-        }
-        String path = exchange.getRequestURI().getRawPath();
-        String query = exchange.getRequestURI().getRawQuery();
-        String canonicalRequest = "POST\n" + (path == null || path.isEmpty() ? "/" : path) + "\n"
-                + (query == null ? "" : query) + "\n" + canonicalHeaders + "\n" + m.group(4) + "\n" + hex(sha256(body));
-        String stringToSign =
-                "TC3-HMAC-SHA256\n" + timestamp + "\n" + date + "/sms/tc3_request\n" + hex(sha256(canonicalRequest));
-        byte[] key = hmac(("TC3" + accessKeySecret).getBytes(StandardCharsets.UTF_8), date);
-        key = hmac(key, "sms");
-        key = hmac(key, "tc3_request");
-        if (!hex(hmac(key, stringToSign)).equals(m.group(5))) {
-            return "AuthFailure.SignatureFailure";
-        }
-        return null;
-    }
-
-    private static byte[] sha256(String s) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] hmac(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String hex(byte[] bytes) {
-        StringBuilder b = new StringBuilder(bytes.length * 2);
-        for (byte x : bytes) {
-            b.append(Character.forDigit((x >> 4) & 0xf, 16)).append(Character.forDigit(x & 0xf, 16));
-        }
-        return b.toString();
-    }
-
-    /** Unreserved characters (A-Z a-z 0-9 - _ . ~) as they are, every other UTF-8 byte as %XX. */
-    static String rfc3986(String s) {
-        StringBuilder b = new StringBuilder();
-        for (byte x : s.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (x & 0xff);
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-_.~".indexOf(c) >= 0) {
-                b.append(c);
-            } else {
-                b.append('%').append(String.format("%02X", x & 0xff));
-            }
-        }
-        return b.toString();
-    }
-
-    private static Map<String, String> parseForm(String body) {
-        Map<String, String> params = new TreeMap<>();
-        List<String> pairs = new ArrayList<>(List.of(body.split("&")));
-        for (String pair : pairs) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                params.put(
-                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return params;
     }
 }
