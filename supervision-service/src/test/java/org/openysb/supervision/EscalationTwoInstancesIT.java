@@ -179,9 +179,15 @@ class EscalationTwoInstancesIT {
         for (int i = 0; i < INSTANCES.size(); i++) {
             assertTrue(INSTANCES.get(i).isAlive(), "instance " + i + " still running");
         }
-        // both instances swept and issued part of the work (batches of 5 over 120 escalations)
+        // the instances competed for the same due escalations (row locks, skip locked); which of them issued how many
+        // depends on when each one's sweep ran, so one may have issued them all: exactly once is what must hold
+        int issuing = 0;
         for (Path log : LOGS) {
-            assertTrue(Files.readString(log).contains("escalation sweep issued"), "no sweep issued anything in " + log);
+            if (Files.readString(log).contains("escalation sweep issued")) {
+                issuing++;
+            }
         }
+        System.out.println("instances whose sweeps issued escalations: " + issuing + " of " + LOGS.size());
+        assertTrue(issuing >= 1, "some sweep issued the escalations");
     }
 }
