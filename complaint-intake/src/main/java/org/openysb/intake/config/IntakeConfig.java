@@ -72,6 +72,14 @@ public interface IntakeConfig {
          */
         @WithDefault("PT5M")
         Duration unkeyedRecheck();
+
+        /**
+         * Earlier cases whose comparison data (bigrams, district, time, complainant hash, repeat link — never personal
+         * data in clear) the submission writer keeps in memory, least recently used dropped first, so that a case that
+         * shares a key with many new complaints is read from the database once. About 1.5 KiB each.
+         */
+        @WithDefault("50000")
+        int knownCases();
     }
 
     /** Letters (信): scanned pages as attachments. */

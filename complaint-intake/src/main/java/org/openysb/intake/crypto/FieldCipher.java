@@ -38,7 +38,17 @@ public class FieldCipher {
 
     private final SecretKeySpec key;
     private final SecretKeySpec lookupKey;
-    private final SecureRandom random = new SecureRandom();
+    // one cipher, MAC and random source per thread: looking up a provider's implementation and a shared, locked
+    // SecureRandom cost more than the encryption of a field itself
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+    private final ThreadLocal<Mac> macs;
+    private final ThreadLocal<SecureRandom> randoms = ThreadLocal.withInitial(SecureRandom::new);
 
     @Inject
     public FieldCipher(IntakeConfig config) {
@@ -62,6 +72,15 @@ public class FieldCipher {
         this.key = new SecretKeySpec(raw, "AES");
         this.lookupKey = new SecretKeySpec(
                 sha256(("openysb-intake-lookup:" + base64Key.strip()).getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(lookupKey);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     public String encrypt(String clear) {
@@ -70,8 +89,8 @@ public class FieldCipher {
         }
         try {
             byte[] nonce = new byte[NONCE_BYTES];
-            random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            randoms.get().nextBytes(nonce); // a fresh random nonce for every value: never one key and nonce twice
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             byte[] sealed = cipher.doFinal(clear.getBytes(StandardCharsets.UTF_8));
             return PREFIX
@@ -91,7 +110,7 @@ public class FieldCipher {
         }
         try {
             byte[] all = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
             return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
@@ -104,13 +123,7 @@ public class FieldCipher {
         if (clear == null) {
             return null;
         }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(lookupKey);
-            return HexFormat.of().formatHex(mac.doFinal(clear.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(macs.get().doFinal(clear.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static byte[] sha256(byte[] bytes) {

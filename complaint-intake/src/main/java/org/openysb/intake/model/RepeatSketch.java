@@ -48,6 +48,41 @@ public final class RepeatSketch {
         return min;
     }
 
+    /**
+     * The same signature as {@link #signature(Set)}, from the bigrams coded as numbers ({@link
+     * TextSimilarity#bigramCodes}): each code hashed over the UTF-16 characters of its one or two code points, as the
+     * bigram's string would be, without building the strings.
+     */
+    public static long[] signature(long[] codes) {
+        long[] min = new long[HASHES];
+        java.util.Arrays.fill(min, Long.MAX_VALUE);
+        for (long code : codes) {
+            int first = (int) (code >>> 21);
+            int second = (int) (code & 0x1FFFFF);
+            long h = fnv(0xCBF29CE484222325L, first);
+            if (second != 0x1FFFFF) { // 0x1FFFFF: a text of one letter, a bigram of one code point
+                h = fnv(h, second);
+            }
+            h = mix(h);
+            for (int i = 0; i < HASHES; i++) {
+                long v = mix(h ^ SEEDS[i]);
+                if (v < min[i]) {
+                    min[i] = v;
+                }
+            }
+        }
+        return min;
+    }
+
+    /** FNV-1a over the UTF-16 characters of one code point. */
+    private static long fnv(long h, int codePoint) {
+        if (Character.isBmpCodePoint(codePoint)) {
+            return (h ^ codePoint) * 0x100000001B3L;
+        }
+        h = (h ^ Character.highSurrogate(codePoint)) * 0x100000001B3L;
+        return (h ^ Character.lowSurrogate(codePoint)) * 0x100000001B3L;
+    }
+
     /** The period (of {@link #PERIOD_DAYS} days) a day falls in. */
     public static long period(LocalDate day) {
         return Math.floorDiv(day.toEpochDay(), PERIOD_DAYS);

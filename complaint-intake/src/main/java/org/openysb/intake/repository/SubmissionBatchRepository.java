@@ -15,8 +15,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.openysb.intake.model.Complaint;
-import org.openysb.intake.model.RepeatCandidate;
-import org.openysb.intake.service.RepeatDetection;
 
 /**
  * The statements of a batch of web submissions (see {@code SubmissionBatcher}), in plain JDBC on the caller's
@@ -28,39 +26,46 @@ import org.openysb.intake.service.RepeatDetection;
 public class SubmissionBatchRepository {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
-    private static final String CANDIDATE_COLUMNS =
-            "c.case_number, c.district, c.complainant_mobile_hash, c.repeat_of, c.received_at";
+    // The earlier cases a batch's complaints may repeat, as (kind, key, mobile hash, district, case id) in one
+    // statement
+    // of three plain index scans, without joins: every case that shares a near-duplicate key (one b-tree scan over
+    // all the batch's keys: the keys name the district and the 30-day period, the caller filters the exact window),
+    // every
+    // case of the batch's complainants within the window, and — only while cases stored before the keys existed may be
+    // in the window — the newest unkeyed cases of the batch's districts. What each case is (its district, time, text)
+    // the caller knows or reads by id ({@link #describe}); cases do not change what repeat detection compares.
+    public static final String HITS = "select 1 as kind, k.key, null as mobile_hash, null as district, k.complaint_id"
+            + " from complaint_repeat_key k where k.key = any(cast(? as bigint[]))"
+            + " union all select 2, null, c.complainant_mobile_hash, null, c.id from complaint c"
+            + " where c.complainant_mobile_hash = any(cast(? as text[]))"
+            + " and c.received_at >= cast(? as timestamptz) and c.received_at <= cast(? as timestamptz)"
+            + " union all select 3, null, null, d.district, x.id from unnest(cast(? as text[])) as d(district)"
+            + " cross join lateral (select c.id from complaint c where cast(? as boolean) and c.district = d.district"
+            + " and not c.repeat_keyed and c.received_at >= cast(? as timestamptz)"
+            + " and c.received_at <= cast(? as timestamptz) order by c.received_at desc, c.id desc limit ?) x";
 
-    // Per complaint (ord) three ways in, each newest first and limited like the one-by-one queries: the same
-    // complainant's cases (complaint_mobile_hash), the district's cases sharing a near-duplicate key, and — only while
-    // cases stored before the keys existed may be in the window — the district's unkeyed cases. Every step is a
-    // lateral index lookup (key → b-tree on complaint_repeat_key, id → primary key), so that the plan never scans
-    // the key table or a district's cases, whatever the planner guesses of the arrays' sizes ("offset 0" keeps the
-    // planner from pulling the lookups up into joins: it then merged the whole key index, 196 ms instead of a few).
-    public static final String CANDIDATES = "with q as materialized (select * from unnest(cast(? as int[]),"
-            + " cast(? as text[]), cast(? as text[]), cast(cast(? as text[]) as timestamptz[]),"
-            + " cast(cast(? as text[]) as timestamptz[])) as q(ord, district, mobile_hash, since, until)),"
-            + " hits as materialized (select distinct k.ord, rk.complaint_id"
-            + " from unnest(cast(? as int[]), cast(? as bigint[])) as k(ord, key)"
-            + " cross join lateral (select complaint_id from complaint_repeat_key where key = k.key offset 0) rk),"
-            + " near as (select q.ord, c.id, c.case_number, c.district,"
-            + " c.complainant_mobile_hash, c.repeat_of, c.received_at, row_number() over (partition by q.ord"
-            + " order by c.received_at desc, c.id desc) as n"
-            + " from hits h join q on q.ord = h.ord"
-            + " cross join lateral (select * from complaint where id = h.complaint_id offset 0) c"
-            + " where c.district = q.district and c.received_at >= q.since and c.received_at <= q.until)"
-            + " select q.ord, x.* from q cross join lateral (select " + CANDIDATE_COLUMNS + " from complaint c"
-            + " where q.mobile_hash is not null and c.complainant_mobile_hash = q.mobile_hash"
-            + " and c.received_at >= q.since and c.received_at <= q.until"
-            + " order by c.received_at desc, c.id desc limit ?) x"
-            + " union all"
-            + " select near.ord, near.case_number, near.district,"
-            + " near.complainant_mobile_hash, near.repeat_of, near.received_at from near where near.n <= ?"
-            + " union all"
-            + " select q.ord, x.* from q cross join lateral (select " + CANDIDATE_COLUMNS + " from complaint c"
-            + " where cast(? as boolean) and c.district = q.district and not c.repeat_keyed"
-            + " and c.received_at >= q.since and c.received_at <= q.until"
-            + " order by c.received_at desc, c.id desc limit ?) x";
+    /** How a stored case came up for a batch (see {@link #HITS}). */
+    public enum HitKind {
+        /** shares a near-duplicate key */
+        KEY,
+        /** the same complainant */
+        COMPLAINANT,
+        /** an unkeyed case of the district */
+        UNKEYED
+    }
+
+    /** A stored case that came up: through a key, a complainant's mobile hash or an unkeyed district. */
+    public record Hit(HitKind kind, long key, String mobileHash, String district, long complaintId) {}
+
+    /** What repeat detection compares of a stored case (no personal data in clear). */
+    public record Described(
+            long id,
+            String caseNumber,
+            String district,
+            String mobileHash,
+            String repeatOf,
+            OffsetDateTime receivedAt,
+            String text) {}
 
     private static final String COMPLAINT_COLUMNS = "case_number, query_code_hash, channel, type, urgent, title,"
             + " content, district, category_hint, accused_unit, anonymous, confidential, complainant_kind,"
@@ -88,7 +93,7 @@ public class SubmissionBatchRepository {
             + " events as (insert into outbox_event (id, topic, message_key, event_type, payload)"
             + " select e.id, e.topic, e.message_key, e.event_type, e.payload from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),"
             + " cast(? as text[])) with ordinality as e(id, topic, message_key, event_type, payload, ord) order by ord)"
-            + " select count(*) from cases";
+            + " select id, case_number from cases";
 
     /** A case ready to store: the complaint, its personal data already encrypted, and its event. */
     public record NewCase(
@@ -103,89 +108,86 @@ public class SubmissionBatchRepository {
             String payload) {}
 
     /**
-     * The earlier cases each query may repeat: index in {@code queries} → candidates (a case may appear twice, which
-     * changes nothing), without their texts (title and content null: {@link #texts} reads those the caller does not
-     * already know). Cases of the batch itself are not in the database yet; the caller compares them.
+     * The stored cases that came up for a batch: those sharing one of {@code keys}, those of the complainants
+     * {@code mobileHashes} received between {@code since} and {@code until}, and (when {@code unkeyed}) the newest
+     * {@code limit} unkeyed cases of each of {@code districts} in that time.
      */
-    public Map<Integer, List<RepeatCandidate>> candidates(
-            Connection connection, List<RepeatDetection.Query> queries, boolean unkeyed, int limit)
+    public List<Hit> hits(
+            Connection connection,
+            long[] keys,
+            java.util.Collection<String> mobileHashes,
+            java.util.Collection<String> districts,
+            OffsetDateTime since,
+            OffsetDateTime until,
+            boolean unkeyed,
+            int limit)
             throws SQLException {
-        Map<Integer, List<RepeatCandidate>> result = new HashMap<>();
-        try (PreparedStatement s = connection.prepareStatement(CANDIDATES)) {
-            bindCandidates(s, queries, unkeyed, limit);
+        List<Hit> hits = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(HITS)) {
+            bindHits(s, keys, mobileHashes, districts, since, until, unkeyed, limit);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    result.computeIfAbsent(r.getInt(1), k -> new ArrayList<>())
-                            .add(new RepeatCandidate(
-                                    r.getString(2),
-                                    null,
-                                    null,
-                                    r.getString(3),
-                                    r.getString(4),
-                                    r.getString(5),
-                                    r.getObject(6, OffsetDateTime.class)));
+                    HitKind kind = HitKind.values()[r.getInt(1) - 1];
+                    hits.add(new Hit(kind, r.getLong(2), r.getString(3), r.getString(4), r.getLong(5)));
                 }
             }
         }
-        return result;
+        return hits;
     }
 
-    /** Binds the parameters of {@link #CANDIDATES} (also for the benchmark's EXPLAIN of it). */
-    public static void bindCandidates(
-            PreparedStatement s, List<RepeatDetection.Query> queries, boolean unkeyed, int limit) throws SQLException {
+    /** Binds the parameters of {@link #HITS} (also for the benchmark's EXPLAIN of it). */
+    public static void bindHits(
+            PreparedStatement s,
+            long[] keys,
+            java.util.Collection<String> mobileHashes,
+            java.util.Collection<String> districts,
+            OffsetDateTime since,
+            OffsetDateTime until,
+            boolean unkeyed,
+            int limit)
+            throws SQLException {
         Connection connection = s.getConnection();
-        int n = queries.size();
-        Integer[] ords = new Integer[n];
-        String[] districts = new String[n];
-        String[] mobiles = new String[n];
-        String[] since = new String[n];
-        String[] until = new String[n];
-        List<Integer> keyOrds = new ArrayList<>();
-        List<Long> keys = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            RepeatDetection.Query q = queries.get(i);
-            ords[i] = i;
-            districts[i] = q.district();
-            mobiles[i] = q.mobileHash();
-            since[i] = TIME.format(q.since());
-            until[i] = TIME.format(q.until());
-            for (long key : q.lookupKeys()) {
-                keyOrds.add(i);
-                keys.add(key);
-            }
+        Long[] boxed = new Long[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            boxed[i] = keys[i];
         }
         int p = 1;
-        s.setArray(p++, connection.createArrayOf("int4", ords));
-        s.setArray(p++, connection.createArrayOf("text", districts));
-        s.setArray(p++, connection.createArrayOf("text", mobiles));
-        s.setArray(p++, connection.createArrayOf("text", since));
-        s.setArray(p++, connection.createArrayOf("text", until));
-        s.setArray(p++, connection.createArrayOf("int4", keyOrds.toArray(Integer[]::new)));
-        s.setArray(p++, connection.createArrayOf("int8", keys.toArray(Long[]::new)));
-        s.setInt(p++, limit);
-        s.setInt(p++, limit);
+        s.setArray(p++, connection.createArrayOf("int8", boxed));
+        s.setArray(p++, connection.createArrayOf("text", mobileHashes.toArray(String[]::new)));
+        s.setString(p++, TIME.format(since));
+        s.setString(p++, TIME.format(until));
+        s.setArray(p++, connection.createArrayOf("text", districts.toArray(String[]::new)));
         s.setBoolean(p++, unkeyed);
+        s.setString(p++, TIME.format(since));
+        s.setString(p++, TIME.format(until));
         s.setInt(p, limit);
     }
 
-    /** Title and content ({@link RepeatCandidate#text()}) of cases, by case number. */
-    public Map<String, String> texts(Connection connection, java.util.Collection<String> caseNumbers)
-            throws SQLException {
-        Map<String, String> texts = new HashMap<>();
-        try (PreparedStatement s = connection.prepareStatement(
-                "select case_number, title, content from complaint where case_number = any(cast(? as text[]))")) {
-            s.setArray(1, connection.createArrayOf("text", caseNumbers.toArray(String[]::new)));
+    /** What repeat detection compares of the cases with these ids (their text is title and content). */
+    public List<Described> describe(Connection connection, java.util.Collection<Long> ids) throws SQLException {
+        List<Described> described = new ArrayList<>(ids.size());
+        try (PreparedStatement s = connection.prepareStatement("select id, case_number, district,"
+                + " complainant_mobile_hash, repeat_of, received_at, title, content from complaint"
+                + " where id = any(cast(? as bigint[]))")) {
+            s.setArray(1, connection.createArrayOf("int8", ids.toArray(Long[]::new)));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    texts.put(r.getString(1), r.getString(2) + "\n" + r.getString(3));
+                    described.add(new Described(
+                            r.getLong(1),
+                            r.getString(2),
+                            r.getString(3),
+                            r.getString(4),
+                            r.getString(5),
+                            r.getObject(6, OffsetDateTime.class),
+                            r.getString(7) + "\n" + r.getString(8)));
                 }
             }
         }
-        return texts;
+        return described;
     }
 
-    /** Stores the cases with their keys, first timeline step and event, in one statement. */
-    public void insert(Connection connection, List<NewCase> cases, String step, String description)
+    /** Stores the cases with their keys, first timeline step and event, in one statement; their ids by case number. */
+    public Map<String, Long> insert(Connection connection, List<NewCase> cases, String step, String description)
             throws SQLException {
         int n = cases.size();
         Object[][] columns = new Object[27][n];
@@ -257,12 +259,16 @@ public class SubmissionBatchRepository {
             s.setArray(p++, connection.createArrayOf("text", keysOf));
             s.setArray(p++, connection.createArrayOf("text", eventTypes));
             s.setArray(p, connection.createArrayOf("text", payloads));
+            Map<String, Long> ids = new HashMap<>();
             try (ResultSet r = s.executeQuery()) {
-                r.next();
-                if (r.getInt(1) != n) {
-                    throw new SQLException("stored " + r.getInt(1) + " of " + n + " cases");
+                while (r.next()) {
+                    ids.put(r.getString(2), r.getLong(1));
                 }
             }
+            if (ids.size() != n) {
+                throw new SQLException("stored " + ids.size() + " of " + n + " cases");
+            }
+            return ids;
         }
     }
 

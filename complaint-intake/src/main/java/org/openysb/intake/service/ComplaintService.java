@@ -40,7 +40,6 @@ public class ComplaintService {
     private final Outbox outbox;
     private final FieldCipher cipher;
     private final RepeatDetection repeats;
-    private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.system(CHINA);
 
     public ComplaintService(
@@ -87,8 +86,12 @@ public class ComplaintService {
     }
 
     String newQueryCode() {
-        return String.format("%06d", random.nextInt(1_000_000));
+        String digits = Integer.toString(codes.get().nextInt(1_000_000));
+        return "000000".substring(digits.length()) + digits;
     }
+
+    /** Per thread: one shared SecureRandom serialises every submission on its lock. */
+    private final ThreadLocal<SecureRandom> codes = ThreadLocal.withInitial(SecureRandom::new);
 
     OffsetDateTime now() {
         return OffsetDateTime.now(clock);

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -108,7 +107,7 @@ public class RepeatDetection {
         // import, an old postmark) is not about "the same matter within the window" either
         OffsetDateTime since = complaint.receivedAt.minus(config.window());
         OffsetDateTime until = complaint.receivedAt.plus(config.window());
-        Set<String> grams = TextSimilarity.bigrams(complaint.title + "\n" + complaint.content);
+        long[] grams = TextSimilarity.bigramCodes(complaint.title + "\n" + complaint.content);
         // near duplicates from anyone in the district: only the cases that share a locality-sensitive key, found
         // through an index, instead of the newest max-candidates cases of the district compared one by one
         long[] signature = RepeatSketch.signature(grams);
@@ -125,13 +124,7 @@ public class RepeatDetection {
                         .atZoneSameInstant(CHINA)
                         .toLocalDate()),
                 signature);
-        return new Query(
-                complaint.district,
-                complaint.complainant.mobileHash,
-                since,
-                until,
-                TextSimilarity.bigramCodes(complaint.title + "\n" + complaint.content),
-                lookup);
+        return new Query(complaint.district, complaint.complainant.mobileHash, since, until, grams, lookup);
     }
 
     /** The earlier case a complaint repeats, read from the database (one complaint in the caller's transaction). */

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,6 @@ import org.openysb.intake.config.IntakeConfig;
 import org.openysb.intake.crypto.FieldCipher;
 import org.openysb.intake.model.Complaint;
 import org.openysb.intake.model.RepeatCandidate;
-import org.openysb.intake.model.TextSimilarity;
 import org.openysb.intake.repository.CaseNumberRepository;
 import org.openysb.intake.repository.SubmissionBatchRepository;
 import org.openysb.intake.repository.SubmissionBatchRepository.NewCase;
@@ -95,6 +95,7 @@ public class SubmissionBatcher {
         this.dataSource = dataSource;
         this.outbox = outbox;
         this.cipher = cipher;
+        this.known = new KnownCases(config.repeats().knownCases());
         this.maxBatch = Math.max(1, config.submissions().maxBatch());
         this.queue = new ArrayBlockingQueue<>(Math.max(1, config.submissions().queueCapacity()));
         this.batchSizes = DistributionSummary.builder("intake.submissions.batch.size")
@@ -251,9 +252,20 @@ public class SubmissionBatcher {
             connection.setAutoCommit(false);
             try {
                 List<NewCase> cases = linkAndDescribe(connection, batch);
-                batches.insert(
+                Map<String, Long> ids = batches.insert(
                         connection, cases, ComplaintService.SUBMITTED_STEP, ComplaintService.SUBMITTED_DESCRIPTION);
                 connection.commit();
+                for (Pending p : batch) { // candidates of the next batches, known without reading them back
+                    Complaint c = p.complaint;
+                    known.learn(
+                            ids.get(c.caseNumber),
+                            c.caseNumber,
+                            c.district,
+                            c.complainant.mobileHash,
+                            c.repeatOf,
+                            c.receivedAt,
+                            p.query.grams());
+                }
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -267,19 +279,13 @@ public class SubmissionBatcher {
     /** Decides each complaint's repeat link (并单) and builds its ComplaintSubmitted event. */
     private List<NewCase> linkAndDescribe(Connection connection, List<Pending> batch) throws SQLException {
         List<RepeatDetection.Query> queries = batch.stream().map(p -> p.query).toList();
-        OffsetDateTime earliest = queries.stream()
-                .map(RepeatDetection.Query::since)
-                .min(OffsetDateTime::compareTo)
-                .orElseThrow();
-        boolean unkeyed = repeats.unkeyedMayBeWithin(earliest, () -> newestUnkeyed(connection));
-        Map<Integer, List<RepeatCandidate>> stored =
-                batches.candidates(connection, queries, unkeyed, repeats.maxCandidates());
-        Map<String, long[]> batchCodes = learnTexts(connection, stored);
+        Map<String, long[]> batchCodes = new HashMap<>(); // bigrams by case number, of every candidate
+        List<List<RepeatCandidate>> stored = storedCandidates(connection, queries, batchCodes);
         List<NewCase> cases = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Pending p = batch.get(i);
             Complaint c = p.complaint;
-            List<RepeatCandidate> candidates = new ArrayList<>(stored.getOrDefault(i, List.of()));
+            List<RepeatCandidate> candidates = new ArrayList<>(stored.get(i));
             for (int j = 0; j < i; j++) {
                 Complaint e = batch.get(j).complaint;
                 if (p.query.admits(e)) {
@@ -298,7 +304,6 @@ public class SubmissionBatcher {
             repeats.best(p.query, candidates, batchCodes)
                     .ifPresent(m -> c.markRepeatOf(m.caseNumber(), m.similarity()));
             batchCodes.put(c.caseNumber, p.query.grams()); // a candidate of the next complaints
-            codes.put(c.caseNumber, p.query.grams());
             CloudEvent event =
                     outbox.newEvent(EventType.COMPLAINT_SUBMITTED, c.caseNumber, ComplaintService.toEvent(c));
             cases.add(new NewCase(
@@ -316,43 +321,92 @@ public class SubmissionBatcher {
     }
 
     /**
-     * The bigrams of recent cases by case number (cases do not change their text), least recently used dropped first:
-     * the candidates of one batch are mostly those of the batch before, so their texts are read and cut into bigrams
-     * once, not once per batch. Used by the writer thread only.
+     * For each query (in order), the stored cases it may repeat, as the one-by-one rules choose them (each rule's
+     * newest {@code max-candidates}, same complainant first): one statement finds which cases came up (by key, by
+     * complainant, unkeyed), the cases not yet known are read by id, and the window, the district and the limit are
+     * applied here.
      */
-    private final Map<String, long[]> codes = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, long[]> eldest) {
-            return size() > KNOWN_TEXTS;
-        }
-    };
-
-    private static final int KNOWN_TEXTS = 20_000;
-
-    /** The bigrams of every candidate of a batch: known ones from {@link #codes}, the others from their texts. */
-    private Map<String, long[]> learnTexts(Connection connection, Map<Integer, List<RepeatCandidate>> stored)
+    private List<List<RepeatCandidate>> storedCandidates(
+            Connection connection, List<RepeatDetection.Query> queries, Map<String, long[]> batchCodes)
             throws SQLException {
-        Map<String, long[]> batchCodes = new java.util.HashMap<>();
-        java.util.Set<String> unknown = new java.util.HashSet<>();
-        for (List<RepeatCandidate> candidates : stored.values()) {
-            for (RepeatCandidate candidate : candidates) {
-                long[] known = codes.get(candidate.caseNumber());
-                if (known != null) {
-                    batchCodes.put(candidate.caseNumber(), known);
-                } else {
-                    unknown.add(candidate.caseNumber());
-                }
+        OffsetDateTime since = queries.stream()
+                .map(RepeatDetection.Query::since)
+                .min(OffsetDateTime::compareTo)
+                .orElseThrow();
+        OffsetDateTime until = queries.stream()
+                .map(RepeatDetection.Query::until)
+                .max(OffsetDateTime::compareTo)
+                .orElseThrow();
+        boolean unkeyed = repeats.unkeyedMayBeWithin(since, () -> newestUnkeyed(connection));
+        java.util.Set<String> mobiles = new java.util.HashSet<>();
+        java.util.Set<String> districts = new java.util.HashSet<>();
+        java.util.Set<Long> keys = new java.util.HashSet<>();
+        for (RepeatDetection.Query q : queries) {
+            if (q.mobileHash() != null) {
+                mobiles.add(q.mobileHash());
+            }
+            districts.add(q.district());
+            for (long key : q.lookupKeys()) {
+                keys.add(key);
+            }
+        }
+        long[] sortedKeys = keys.stream().mapToLong(Long::longValue).sorted().toArray();
+        // the keys are as good as unique, but before PostgreSQL has statistics of the key table (a new or bulk-loaded
+        // one) it takes "key = any(thousands of keys)" for most of the table and reads all of it: never a whole scan
+        try (java.sql.Statement s = connection.createStatement()) {
+            s.execute("set local enable_seqscan = off");
+        }
+        int limit = repeats.maxCandidates();
+        Map<Long, List<Long>> byKey = new HashMap<>();
+        Map<String, List<Long>> byMobile = new HashMap<>();
+        Map<String, List<Long>> byDistrict = new HashMap<>();
+        Map<Long, KnownCases.Known> cases = new HashMap<>();
+        java.util.Set<Long> unknown = new java.util.HashSet<>();
+        for (SubmissionBatchRepository.Hit hit :
+                batches.hits(connection, sortedKeys, mobiles, districts, since, until, unkeyed, limit)) {
+            switch (hit.kind()) {
+                case KEY -> byKey.computeIfAbsent(hit.key(), k -> new ArrayList<>())
+                        .add(hit.complaintId());
+                case COMPLAINANT -> byMobile.computeIfAbsent(hit.mobileHash(), k -> new ArrayList<>())
+                        .add(hit.complaintId());
+                case UNKEYED -> byDistrict
+                        .computeIfAbsent(hit.district(), k -> new ArrayList<>())
+                        .add(hit.complaintId());
+            }
+            KnownCases.Known k = known.get(hit.complaintId());
+            if (k != null) {
+                cases.put(k.id(), k);
+            } else {
+                unknown.add(hit.complaintId());
             }
         }
         if (!unknown.isEmpty()) {
-            batches.texts(connection, unknown).forEach((caseNumber, text) -> {
-                long[] read = TextSimilarity.bigramCodes(text);
-                batchCodes.put(caseNumber, read);
-                codes.put(caseNumber, read);
-            });
+            for (SubmissionBatchRepository.Described d : batches.describe(connection, unknown)) {
+                cases.put(d.id(), known.learn(d));
+            }
         }
-        return batchCodes;
+        cases.values().forEach(k -> batchCodes.put(k.caseNumber(), k.grams()));
+        List<List<RepeatCandidate>> result = new ArrayList<>(queries.size());
+        for (RepeatDetection.Query q : queries) {
+            List<RepeatCandidate> candidates = new ArrayList<>();
+            if (q.mobileHash() != null) {
+                candidates.addAll(
+                        KnownCases.newest(byMobile.getOrDefault(q.mobileHash(), List.of()), cases, q, false, limit));
+            }
+            java.util.Set<Long> near = new java.util.HashSet<>();
+            for (long key : q.lookupKeys()) {
+                near.addAll(byKey.getOrDefault(key, List.of()));
+            }
+            candidates.addAll(KnownCases.newest(near, cases, q, true, limit));
+            candidates.addAll(
+                    KnownCases.newest(byDistrict.getOrDefault(q.district(), List.of()), cases, q, true, limit));
+            result.add(candidates);
+        }
+        return result;
     }
+
+    /** What the writer knows of stored cases (see {@link KnownCases}); used by the writer thread only. */
+    private final KnownCases known;
 
     private static OffsetDateTime newestUnkeyed(Connection connection) {
         try (PreparedStatement s = connection.prepareStatement(NEWEST_UNKEYED);

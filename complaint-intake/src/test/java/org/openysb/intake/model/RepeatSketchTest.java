@@ -112,4 +112,21 @@ class RepeatSketchTest {
                 RepeatSketch.period(java.time.LocalDate.of(2026, 11, 21)),
                 RepeatSketch.period(java.time.LocalDate.of(2026, 11, 21)));
     }
+
+    @Test
+    void shouldComputeTheSameSignatureFromBigramCodesAsFromBigramStrings() throws IOException {
+        // keys stored by earlier versions (from the bigram strings) must still be found
+        List<String> texts = new ArrayList<>(texts());
+        texts.add("诉"); // one letter: a bigram of one code point
+        texts.add("𠀀𠀁 企业𠮷开办"); // characters outside the BMP (two UTF-16 units each)
+        texts.add("ABC abc 123，一二三");
+        texts.add("");
+        for (String text : texts) {
+            assertTrue(
+                    java.util.Arrays.equals(
+                            RepeatSketch.signature(TextSimilarity.bigrams(text)),
+                            RepeatSketch.signature(TextSimilarity.bigramCodes(text))),
+                    text);
+        }
+    }
 }

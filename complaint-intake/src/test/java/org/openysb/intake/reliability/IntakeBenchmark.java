@@ -30,14 +30,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("benchmark")
 class IntakeBenchmark {
     private static final int SECONDS = Integer.getInteger("bench.seconds", 15);
-    private static final int WARM_UP = Integer.getInteger("bench.warmup", 3000);
+    private static final int WARM_UP = Integer.getInteger("bench.warmup", 10_000);
+    private static final int WARM_UP_MAX = Integer.getInteger("bench.warmupMax", 60_000);
     private static final List<Integer> LEVELS = Arrays.stream(
                     System.getProperty("bench.concurrency", "8,32,64").split(","))
             .map(String::strip)
             .map(Integer::valueOf)
             .toList();
 
-    private record Phase(int accepted, int failed, double perSecond, double p50, double p99) {}
+    private record Phase(int accepted, int failed, double perSecond, double p50, double p99, double seconds) {}
 
     @Test
     void benchmark() throws Exception {
@@ -66,13 +67,33 @@ class IntakeBenchmark {
                     .forEach(kv -> env.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1)));
             intake.start(env, jvm.toArray(String[]::new));
             Set<String> accepted = ConcurrentHashMap.newKeySet();
-            // warm-up: the JIT, and enough earlier cases that every district's repeat candidates are at their limit
-            run(intake, 32, 0, WARM_UP, accepted);
+            // warm-up: at least bench.warmup complaints, then on in steps of 2,000 until the JIT compiler takes less
+            // than 5 % of the service's CPU (C2 compiles Quarkus' deep handler chains for minutes on 2 shared cores:
+            // after 10,000 complaints it still took half the service's CPU), at most bench.warmupMax complaints
+            long warmStart = System.nanoTime();
+            int warmed = run(intake, 32, 0, WARM_UP, accepted).accepted();
+            double jitShare = 1;
+            while (warmed < WARM_UP_MAX) {
+                PackagedIntake.Cpu before = intake.cpu();
+                warmed += run(intake, 32, 0, 2000, accepted).accepted();
+                PackagedIntake.Cpu used = intake.cpu().minus(before);
+                jitShare = used.serviceJitMs() / (double) Math.max(1, used.serviceMs());
+                if (jitShare < 0.05) {
+                    break;
+                }
+            }
+            System.out.printf(
+                    "BENCH warm-up: %d complaints in %.0f s; JIT compiler's share of the service's CPU in the last"
+                            + " 2,000: %.0f %%%n",
+                    warmed, (System.nanoTime() - warmStart) / 1e9, 100 * jitShare);
             for (int clients : LEVELS) {
+                PackagedIntake.Cpu before = intake.cpu();
                 Phase p = run(intake, clients, SECONDS, 0, accepted);
+                PackagedIntake.Cpu used = intake.cpu().minus(before);
                 System.out.printf(
                         "BENCH web submit concurrency=%d: %.0f complaints/s, p50 %.1f ms, p99 %.1f ms, %d accepted,"
-                                + " %d failed, RSS %d MiB (max-candidates %s; ratio to baseline %.2f)%n",
+                                + " %d failed, RSS %d MiB (max-candidates %s; %d cases stored before; ratio to baseline"
+                                + " %.2f)%n",
                         clients,
                         p.perSecond(),
                         p.p50(),
@@ -81,7 +102,23 @@ class IntakeBenchmark {
                         p.failed(),
                         intake.rssKib() / 1024,
                         maxCandidates,
+                        accepted.size() - p.accepted(),
                         p.perSecond() / baseline);
+                System.out.printf(
+                        "BENCH cpu per complaint at concurrency=%d: service %.2f ms (of which JIT compiler %.2f, GC %.2f),"
+                                + " PostgreSQL %.2f ms, driver + broker %.2f ms, total %.2f ms (the machine has %d cores:"
+                                + " %.0f %% busy)%n",
+                        clients,
+                        used.serviceMs() / (double) p.accepted(),
+                        used.serviceJitMs() / (double) p.accepted(),
+                        used.serviceGcMs() / (double) p.accepted(),
+                        used.postgresMs() / (double) p.accepted(),
+                        used.driverAndBrokerMs() / (double) p.accepted(),
+                        used.totalMs() / (double) p.accepted(),
+                        Runtime.getRuntime().availableProcessors(),
+                        100.0
+                                * used.totalMs()
+                                / (p.seconds() * 1000 * Runtime.getRuntime().availableProcessors()));
             }
             if (Boolean.getBoolean("bench.pgStatements")) {
                 intake.topStatements(12).forEach(line -> System.out.println("BENCH pg " + line));
@@ -239,6 +276,7 @@ class IntakeBenchmark {
                 failed.get(),
                 ok.get() / elapsed,
                 all[(int) (all.length * 0.50)] / 1e6,
-                all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1e6);
+                all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1e6,
+                elapsed);
     }
 }

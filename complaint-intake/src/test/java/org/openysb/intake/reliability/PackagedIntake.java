@@ -227,6 +227,91 @@ final class PackagedIntake implements AutoCloseable {
         return -1;
     }
 
+    /**
+     * CPU time used so far, in milliseconds, by the service process, by PostgreSQL (the postmaster and every process
+     * it started) and by this JVM (the load driver and the broker): where the two shared cores went.
+     */
+    record Cpu(long serviceMs, long postgresMs, long driverAndBrokerMs, long serviceJitMs, long serviceGcMs) {
+        Cpu minus(Cpu before) {
+            return new Cpu(
+                    serviceMs - before.serviceMs,
+                    postgresMs - before.postgresMs,
+                    driverAndBrokerMs - before.driverAndBrokerMs,
+                    serviceJitMs - before.serviceJitMs,
+                    serviceGcMs - before.serviceGcMs);
+        }
+
+        long totalMs() {
+            return serviceMs + postgresMs + driverAndBrokerMs;
+        }
+    }
+
+    Cpu cpu() throws IOException {
+        long postmaster =
+                Long.parseLong(Files.readAllLines(dir.resolve("pg-data").resolve("postmaster.pid"))
+                        .get(0)
+                        .strip());
+        long postgresTicks = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : (Iterable<Path>) procs::iterator) {
+                String name = proc.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                long[] stat = stat(Long.parseLong(name));
+                if (stat != null && (stat[0] == postmaster || stat[1] == postmaster)) {
+                    postgresTicks += stat[2];
+                }
+            }
+        }
+        long[] service = stat(process.pid());
+        long self = ((com.sun.management.OperatingSystemMXBean)
+                                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime()
+                / 1_000_000;
+        long jitTicks = 0;
+        long gcTicks = 0;
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String comm;
+                try {
+                    comm = Files.readString(task.resolve("comm")).strip();
+                } catch (IOException gone) {
+                    continue;
+                }
+                long[] stat = stat(task);
+                if (stat == null) {
+                    continue;
+                }
+                if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+                    jitTicks += stat[2];
+                } else if (comm.startsWith("GC Thread") || comm.startsWith("G1 ")) {
+                    gcTicks += stat[2];
+                }
+            }
+        } catch (IOException gone) {
+            // the service has exited
+        }
+        return new Cpu(service == null ? 0 : service[2] * 10, postgresTicks * 10, self, jitTicks * 10, gcTicks * 10);
+    }
+
+    /** pid, parent pid and user + system CPU in clock ticks (1/100 s) of a process, or null when it is gone. */
+    private static long[] stat(long pid) {
+        return stat(Path.of("/proc", String.valueOf(pid)));
+    }
+
+    private static long[] stat(Path proc) {
+        try {
+            long pid = Long.parseLong(proc.getFileName().toString());
+            String line = Files.readString(proc.resolve("stat"));
+            String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            // after the command: state(0) ppid(1) ... utime(11) stime(12)
+            return new long[] {pid, Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12])};
+        } catch (IOException | RuntimeException gone) {
+            return null;
+        }
+    }
+
     /** A valid anonymous-free web complaint, each with its own text and mobile. */
     /**
      * A web complaint with a realistic text: three to five sentences drawn at random from the project's labelled
@@ -452,11 +537,27 @@ final class PackagedIntake implements AutoCloseable {
                     org.openysb.intake.model.TextSimilarity.bigramCodes(text),
                     lookup));
         }
+        long[] keys = queries.stream()
+                .flatMapToLong(q -> java.util.Arrays.stream(q.lookupKeys()))
+                .distinct()
+                .sorted()
+                .toArray();
+        List<String> mobiles = queries.stream()
+                .map(org.openysb.intake.service.RepeatDetection.Query::mobileHash)
+                .toList();
+        List<String> districts = queries.stream()
+                .map(org.openysb.intake.service.RepeatDetection.Query::district)
+                .distinct()
+                .toList();
         List<String> lines = new java.util.ArrayList<>();
         try (Connection c = database().getConnection();
-                java.sql.PreparedStatement s = c.prepareStatement("explain (analyze, buffers) "
-                        + org.openysb.intake.repository.SubmissionBatchRepository.CANDIDATES)) {
-            org.openysb.intake.repository.SubmissionBatchRepository.bindCandidates(s, queries, false, 500);
+                java.sql.PreparedStatement s = c.prepareStatement(
+                        "explain (analyze, buffers) " + org.openysb.intake.repository.SubmissionBatchRepository.HITS)) {
+            try (Statement set = c.createStatement()) {
+                set.execute("set enable_seqscan = off"); // as the writer does, for its transaction
+            }
+            org.openysb.intake.repository.SubmissionBatchRepository.bindHits(
+                    s, keys, mobiles, districts, now.minusDays(30), now.plusDays(30), false, 500);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     lines.add(rs.getString(1));
