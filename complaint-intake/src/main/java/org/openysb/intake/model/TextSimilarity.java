@@ -92,6 +92,39 @@ public final class TextSimilarity {
         return (double) common / (a.length + b.length - common);
     }
 
+    /**
+     * {@link #jaccard(long[], long[])} when it is at least {@code min}, otherwise a number below {@code min} (-1) as
+     * soon as the common bigrams can no longer reach it: most candidates of a new complaint are far below the
+     * threshold, and are ruled out by their sizes alone or after part of the merge.
+     */
+    public static double jaccardAtLeast(long[] a, long[] b, double min) {
+        int na = a.length;
+        int nb = b.length;
+        if (na == 0 && nb == 0) {
+            return min <= 0 ? 0 : -1;
+        }
+        // c / (na + nb - c) >= min  <=>  c >= min * (na + nb) / (1 + min); a hair lower, so that rounding never rules
+        // out a pair that reaches min (the exact index decides below)
+        double need = min * (na + nb) / (1 + min) - 1e-9;
+        int i = 0;
+        int j = 0;
+        long common = 0;
+        while (i < na && j < nb) {
+            if (common + Math.min(na - i, nb - j) < need) {
+                return -1;
+            }
+            long x = a[i];
+            long y = b[j];
+            if (x == y) {
+                common++;
+            }
+            i += x <= y ? 1 : 0;
+            j += y <= x ? 1 : 0;
+        }
+        double jaccard = (double) common / (na + nb - common);
+        return jaccard >= min ? jaccard : -1;
+    }
+
     public static double jaccard(String a, String b) {
         return jaccard(bigrams(a), bigrams(b));
     }

@@ -158,10 +158,22 @@ public class RepeatDetection {
      * compares many complaints with overlapping candidates.
      */
     public Optional<Match> best(Query q, List<RepeatCandidate> candidates, Map<String, long[]> codes) {
+        return match(closest(q, candidates, codes, null));
+    }
+
+    /** A candidate with its exact similarity. */
+    public record Scored(RepeatCandidate candidate, double score) {}
+
+    /**
+     * The closest of {@code candidates} at or above its threshold, or {@code so far} when none is closer (of equally
+     * close: the earlier received; of those, the one seen first, {@code so far} before the list): {@link #best} in
+     * steps, so that the candidates of a complaint can be compared in parts.
+     */
+    public Scored closest(Query q, List<RepeatCandidate> candidates, Map<String, long[]> codes, Scored soFar) {
         String mobileHash = q.mobileHash();
         long[] grams = q.grams();
-        RepeatCandidate best = null;
-        double bestScore = 0;
+        RepeatCandidate best = soFar == null ? null : soFar.candidate();
+        double bestScore = soFar == null ? 0 : soFar.score();
         for (RepeatCandidate candidate : candidates) {
             boolean sameComplainant = mobileHash != null && mobileHash.equals(candidate.mobileHash());
             boolean sameDistrict = q.district().equals(candidate.district());
@@ -171,9 +183,11 @@ public class RepeatDetection {
             if (!sameComplainant && !sameDistrict) {
                 continue;
             }
-            double score = TextSimilarity.jaccard(
+            // only a score that may still win is computed exactly: at least the threshold and the best so far
+            double score = TextSimilarity.jaccardAtLeast(
                     grams,
-                    codes.computeIfAbsent(candidate.caseNumber(), k -> TextSimilarity.bigramCodes(candidate.text())));
+                    codes.computeIfAbsent(candidate.caseNumber(), k -> TextSimilarity.bigramCodes(candidate.text())),
+                    best == null ? threshold : Math.max(threshold, bestScore));
             // of two equally similar cases the earlier one
             if (score >= threshold
                     && (best == null
@@ -183,10 +197,16 @@ public class RepeatDetection {
                 bestScore = score;
             }
         }
-        if (best == null) {
+        return best == null ? null : new Scored(best, bestScore);
+    }
+
+    /** The repeat link to the root of the closest candidate's group, if any. */
+    public Optional<Match> match(Scored closest) {
+        if (closest == null) {
             return Optional.empty();
         }
+        RepeatCandidate best = closest.candidate();
         String root = best.repeatOf() != null ? best.repeatOf() : best.caseNumber();
-        return Optional.of(new Match(root, Math.round(bestScore * 1000) / 1000.0));
+        return Optional.of(new Match(root, Math.round(closest.score() * 1000) / 1000.0));
     }
 }

@@ -279,13 +279,18 @@ public class SubmissionBatcher {
     /** Decides each complaint's repeat link (并单) and builds its ComplaintSubmitted event. */
     private List<NewCase> linkAndDescribe(Connection connection, List<Pending> batch) throws SQLException {
         List<RepeatDetection.Query> queries = batch.stream().map(p -> p.query).toList();
-        Map<String, long[]> batchCodes = new HashMap<>(); // bigrams by case number, of every candidate
+        Map<String, long[]> batchCodes = new java.util.concurrent.ConcurrentHashMap<>(); // bigrams of every candidate
         List<List<RepeatCandidate>> stored = storedCandidates(connection, queries, batchCodes);
+        // the comparisons with stored cases are independent of each other: on every core, while the batch waits
+        RepeatDetection.Scored[] closestStored = new RepeatDetection.Scored[batch.size()];
+        java.util.stream.IntStream.range(0, batch.size())
+                .parallel()
+                .forEach(i -> closestStored[i] = repeats.closest(queries.get(i), stored.get(i), batchCodes, null));
         List<NewCase> cases = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Pending p = batch.get(i);
             Complaint c = p.complaint;
-            List<RepeatCandidate> candidates = new ArrayList<>(stored.get(i));
+            List<RepeatCandidate> candidates = new ArrayList<>();
             for (int j = 0; j < i; j++) {
                 Complaint e = batch.get(j).complaint;
                 if (p.query.admits(e)) {
@@ -301,7 +306,7 @@ public class SubmissionBatcher {
             }
             c.repeatOf = null;
             c.repeatSimilarity = null;
-            repeats.best(p.query, candidates, batchCodes)
+            repeats.match(repeats.closest(p.query, candidates, batchCodes, closestStored[i]))
                     .ifPresent(m -> c.markRepeatOf(m.caseNumber(), m.similarity()));
             batchCodes.put(c.caseNumber, p.query.grams()); // a candidate of the next complaints
             CloudEvent event =

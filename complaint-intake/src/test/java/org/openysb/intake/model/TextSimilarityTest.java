@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TextSimilarityTest {
     private static final List<String> TEXTS = List.of(
@@ -29,6 +30,25 @@ class TextSimilarityTest {
                         a + " / " + b);
             }
             assertEquals(TextSimilarity.bigrams(a).size(), TextSimilarity.bigramCodes(a).length, a);
+        }
+    }
+
+    @Test
+    void shouldGiveTheExactIndexWhenItReachesTheMinimumAndLessOtherwise() {
+        for (String a : TEXTS) {
+            for (String b : TEXTS) {
+                long[] x = TextSimilarity.bigramCodes(a);
+                long[] y = TextSimilarity.bigramCodes(b);
+                double exact = TextSimilarity.jaccard(x, y);
+                for (double min : new double[] {0, 0.1, 0.35, 0.6, exact, Math.nextUp(exact), 1}) {
+                    double bounded = TextSimilarity.jaccardAtLeast(x, y, min);
+                    if (exact >= min) {
+                        assertEquals(exact, bounded, 0.0, a + " / " + b + " at " + min);
+                    } else {
+                        assertTrue(bounded < min, a + " / " + b + " at " + min + ": " + bounded);
+                    }
+                }
+            }
         }
     }
 }
