@@ -80,6 +80,13 @@ public interface IntakeConfig {
          */
         @WithDefault("50000")
         int knownCases();
+
+        /**
+         * How often the unkeyed cases within the window get their near-duplicate keys ({@code RepeatKeyBackfill}),
+         * as the scheduler reads it ({@code 1m}, {@code 30s}; {@code off} stops it).
+         */
+        @WithDefault("1m")
+        String backfillInterval();
     }
 
     /** Letters (信): scanned pages as attachments. */

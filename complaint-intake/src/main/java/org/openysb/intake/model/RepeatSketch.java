@@ -13,7 +13,8 @@ import java.util.Set;
  *
  * <p>Keys are stored with each case (table {@code complaint_repeat_key}) and looked up for the periods the repeat
  * window spans. Changing {@link #ROWS}, {@link #BANDS}, {@link #PERIOD_DAYS} or the hash functions changes every key:
- * cases keyed before then are no longer found (they fall out of the window within its length).
+ * a migration must then drop the keys and mark every case unkeyed, and {@code RepeatKeyBackfill} keys the cases within
+ * the window again (until then they are compared the way unkeyed cases are).
  */
 public final class RepeatSketch {
     public static final int ROWS = 4;

@@ -51,27 +51,19 @@ final class KnownCases {
 
     /** A case read from the database. */
     Known learn(SubmissionBatchRepository.Described d) {
-        return learn(
+        return learn(new Known(
                 d.id(),
                 d.caseNumber(),
                 d.district(),
                 d.mobileHash(),
                 d.repeatOf(),
                 d.receivedAt(),
-                TextSimilarity.bigramCodes(d.text()));
+                TextSimilarity.bigramCodes(d.text())));
     }
 
-    /** A case just stored (its bigrams already computed). */
-    Known learn(
-            long id,
-            String caseNumber,
-            String district,
-            String mobileHash,
-            String repeatOf,
-            OffsetDateTime receivedAt,
-            long[] grams) {
-        Known known = new Known(id, caseNumber, district, mobileHash, repeatOf, receivedAt, grams);
-        byId.put(id, known);
+    /** A case just stored (its bigrams already computed), or read. */
+    Known learn(Known known) {
+        byId.put(known.id(), known);
         return known;
     }
 

@@ -257,14 +257,14 @@ public class SubmissionBatcher {
                 connection.commit();
                 for (Pending p : batch) { // candidates of the next batches, known without reading them back
                     Complaint c = p.complaint;
-                    known.learn(
+                    known.learn(new KnownCases.Known(
                             ids.get(c.caseNumber),
                             c.caseNumber,
                             c.district,
                             c.complainant.mobileHash,
                             c.repeatOf,
                             c.receivedAt,
-                            p.query.grams());
+                            p.query.grams()));
                 }
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();

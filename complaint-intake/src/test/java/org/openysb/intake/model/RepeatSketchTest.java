@@ -93,6 +93,9 @@ class RepeatSketchTest {
                 }
             }
         }
+        System.out.printf(
+                "near-duplicate keys: %d of %d retellings above 0.6 share a key; %d of %d pairs below 0.3 do%n",
+                found, near, colliding, pairs);
         assertTrue(pairs >= 1000, "pairs of different complaints: " + pairs);
         assertTrue(colliding <= 0.01 * pairs, "different complaints sharing a key: " + colliding + " of " + pairs);
     }

@@ -88,8 +88,10 @@ class IntakeBenchmark {
                     warmed, (System.nanoTime() - warmStart) / 1e9, 100 * jitShare);
             for (int clients : LEVELS) {
                 PackagedIntake.Cpu before = intake.cpu();
+                long[] vacuumsBefore = intake.autovacuums();
                 Phase p = run(intake, clients, SECONDS, 0, accepted);
                 PackagedIntake.Cpu used = intake.cpu().minus(before);
+                long[] vacuums = intake.autovacuums();
                 System.out.printf(
                         "BENCH web submit concurrency=%d: %.0f complaints/s, p50 %.1f ms, p99 %.1f ms, %d accepted,"
                                 + " %d failed, RSS %d MiB (max-candidates %s; %d cases stored before; ratio to baseline"
@@ -107,7 +109,7 @@ class IntakeBenchmark {
                 System.out.printf(
                         "BENCH cpu per complaint at concurrency=%d: service %.2f ms (of which JIT compiler %.2f, GC %.2f),"
                                 + " PostgreSQL %.2f ms, driver + broker %.2f ms, total %.2f ms (the machine has %d cores:"
-                                + " %.0f %% busy)%n",
+                                + " %.0f %% busy; %d autovacuum and %d autoanalyze runs)%n",
                         clients,
                         used.serviceMs() / (double) p.accepted(),
                         used.serviceJitMs() / (double) p.accepted(),
@@ -118,7 +120,9 @@ class IntakeBenchmark {
                         Runtime.getRuntime().availableProcessors(),
                         100.0
                                 * used.totalMs()
-                                / (p.seconds() * 1000 * Runtime.getRuntime().availableProcessors()));
+                                / (p.seconds() * 1000 * Runtime.getRuntime().availableProcessors()),
+                        vacuums[0] - vacuumsBefore[0],
+                        vacuums[1] - vacuumsBefore[1]);
             }
             if (Boolean.getBoolean("bench.pgStatements")) {
                 intake.topStatements(12).forEach(line -> System.out.println("BENCH pg " + line));

@@ -567,6 +567,18 @@ final class PackagedIntake implements AutoCloseable {
         return lines;
     }
 
+    /** Autovacuum and autoanalyze runs on intake's tables so far (they take PostgreSQL's CPU in bursts). */
+    long[] autovacuums() throws SQLException {
+        try (Connection c = database().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("select coalesce(sum(autovacuum_count), 0), coalesce(sum(autoanalyze_count), 0)"
+                                + " from pg_stat_user_tables")) {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2)};
+        }
+    }
+
     long unpublished() throws SQLException {
         try (Connection c = database().getConnection();
                 Statement s = c.createStatement();

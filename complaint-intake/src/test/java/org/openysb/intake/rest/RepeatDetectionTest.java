@@ -194,20 +194,53 @@ class RepeatDetectionTest {
     void shouldStillLinkToACaseStoredBeforeNearDuplicateKeysExisted() throws Exception {
         String legacy = accepted(personComplaint(LICENCE_TITLE, LICENCE, "D02", newMobile()))
                 .path("caseNumber");
-        // as a case accepted by the version before the keys: no keys, not marked keyed
+        unkey(legacy); // as a case accepted by the version before the keys: no keys, not marked keyed
+        String again = accepted(personComplaint(LICENCE_AGAIN_TITLE, LICENCE_AGAIN, "D02", newMobile()))
+                .path("caseNumber");
+        assertEquals(legacy, submitted(again).repeatOf(), "found without keys, the way cases were compared before");
+    }
+
+    @Test
+    void shouldKeyUnkeyedCasesWithinTheWindowAgainAndLinkThroughTheirKeys() throws Exception {
+        String unkeyed = accepted(personComplaint(
+                        "冷链仓库备案登记被退回三次", "我公司新建的冷链仓库申请食品经营备案登记，材料被退回三次，每次理由都不一样，仓库已经闲置一个月。", "D03", newMobile()))
+                .path("caseNumber");
+        unkey(unkeyed); // as after a change of the sketch (the migration drops every key, marks every case unkeyed)
+        assertTrue(backfill.keyAll() >= 1);
+        try (Connection c = database.getConnection();
+                PreparedStatement read = c.prepareStatement("select c.repeat_keyed, count(k.key) from complaint c"
+                        + " left join complaint_repeat_key k on k.complaint_id = c.id where c.case_number = ?"
+                        + " group by c.repeat_keyed")) {
+            read.setString(1, unkeyed);
+            try (var r = read.executeQuery()) {
+                assertTrue(r.next());
+                assertTrue(r.getBoolean(1), "marked keyed");
+                assertEquals(RepeatSketch.BANDS, r.getInt(2), "its keys stored again");
+            }
+        }
+        assertEquals(0, backfill.keyAll(), "nothing left to key");
+        // with no unkeyed case left in the window, a near duplicate from someone else is found through the keys
+        String again = accepted(personComplaint(
+                        "冷链仓库备案登记被退回三次", "我公司新建的冷链仓库申请食品经营备案登记，材料先后被退回三次，每次理由都不一样，仓库已闲置一个多月。", "D03", newMobile()))
+                .path("caseNumber");
+        assertEquals(unkeyed, submitted(again).repeatOf());
+    }
+
+    @Inject
+    org.openysb.intake.service.RepeatKeyBackfill backfill;
+
+    /** Drops a case's near-duplicate keys and marks it unkeyed. */
+    private void unkey(String caseNumber) throws Exception {
         try (Connection c = database.getConnection();
                 PreparedStatement keys = c.prepareStatement("delete from complaint_repeat_key where complaint_id ="
                         + " (select id from complaint where case_number = ?)");
                 PreparedStatement mark =
                         c.prepareStatement("update complaint set repeat_keyed = false where case_number = ?")) {
-            keys.setString(1, legacy);
+            keys.setString(1, caseNumber);
             assertEquals(RepeatSketch.BANDS, keys.executeUpdate());
-            mark.setString(1, legacy);
+            mark.setString(1, caseNumber);
             assertEquals(1, mark.executeUpdate());
         }
-        String again = accepted(personComplaint(LICENCE_AGAIN_TITLE, LICENCE_AGAIN, "D02", newMobile()))
-                .path("caseNumber");
-        assertEquals(legacy, submitted(again).repeatOf(), "found without keys, the way cases were compared before");
     }
 
     @Test

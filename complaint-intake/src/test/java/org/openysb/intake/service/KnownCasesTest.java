@@ -45,8 +45,8 @@ class KnownCasesTest {
             id++;
             cases.put(
                     id,
-                    known.learn(
-                            id, c[0], c[1], "mobile-hash", null, NOW.plusDays(Long.parseLong(c[2])), new long[] {id}));
+                    known.learn(new KnownCases.Known(
+                            id, c[0], c[1], "mobile-hash", null, NOW.plusDays(Long.parseLong(c[2])), new long[] {id})));
         }
         List<Long> all = List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 99L); // 99: not described (deleted meanwhile)
         assertEquals(
