@@ -77,6 +77,7 @@ public class SubmissionBatcher {
     private final Executor answers = Infrastructure.getDefaultWorkerPool();
     private volatile boolean running;
     private Thread writer;
+    private Thread committer;
 
     public SubmissionBatcher(
             ComplaintService service,
@@ -102,6 +103,7 @@ public class SubmissionBatcher {
                 .description("Web submissions stored per transaction")
                 .register(meters);
         meters.gauge("intake.submissions.waiting", queue, BlockingQueue::size);
+        meters.gauge("intake.submissions.linked", this, SubmissionBatcher::linkedWaiting);
     }
 
     /** A complaint queued for the writer, with everything that can be computed before its batch. */
@@ -132,13 +134,18 @@ public class SubmissionBatcher {
         writer = new Thread(this::run, "intake-submission-writer");
         writer.setDaemon(true);
         writer.start();
+        committer = new Thread(this::commitLoop, "intake-submission-committer");
+        committer.setDaemon(true);
+        committer.start();
     }
 
     @PreDestroy
     void stop() {
         running = false;
         try {
-            writer.join(10_000); // the queued complaints are still written; none of them was answered yet
+            // the queued complaints are still written; none of them was answered yet
+            writer.join(10_000);
+            committer.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -173,59 +180,183 @@ public class SubmissionBatcher {
         return queue.size();
     }
 
+    /** Batches linked and waiting for the committer (the one being committed not counted). */
+    public int linkedWaiting() {
+        return linked.size();
+    }
+
     private static DomainException busy(String detail) {
         return new DomainException(503, "busy", "系统繁忙，请稍后再提交", "The service is busy; submit again shortly", detail);
     }
 
+    /**
+     * A batch whose repeat links and events are decided, on its way to its commit. {@code finished} once its outcome
+     * is final (committed, or stored complaint by complaint with some refused).
+     */
+    private static final class Linked {
+        final List<Pending> batch;
+        final List<NewCase> cases;
+        volatile boolean finished;
+
+        Linked(List<Pending> batch, List<NewCase> cases) {
+            this.batch = batch;
+            this.cases = cases;
+        }
+    }
+
+    private static final Linked END = new Linked(List.of(), List.of());
+
+    /** Linked batches for the committer: the writer links the next batch while the one before is stored. */
+    private final BlockingQueue<Linked> linked = new ArrayBlockingQueue<>(2);
+
+    /** Linked batches not yet finished when the writer last looked (writer thread only). */
+    private final java.util.ArrayDeque<Linked> unfinished = new java.util.ArrayDeque<>();
+
+    /** Cases the committer stored, for the writer's {@link KnownCases}. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<KnownCases.Known> committed =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** Case numbers of complaints the database refused (never stored): nothing may link to them. */
+    private final java.util.Set<String> refused = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * The writer: takes what queued, reserves its case numbers, decides its repeat links and events (reading the
+     * stored cases it may repeat, and comparing in memory with the batches not yet committed), and hands it to the
+     * committer — so that one batch is linked while the one before is inserted and committed.
+     */
     private void run() {
-        List<Pending> batch = new ArrayList<>(maxBatch);
-        while (running || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+        try {
+            while (running || !queue.isEmpty()) {
+                List<Pending> batch = new ArrayList<>(maxBatch);
+                try {
+                    Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
+                    queue.drainTo(batch, maxBatch - 1);
+                    Linked l = link(batch);
+                    if (l != null) {
+                        unfinished.add(l);
+                        linked.put(l);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    batch.forEach(p -> p.done.completeExceptionally(busy("the service is stopping")));
+                    return;
+                } catch (RuntimeException e) {
+                    LOG.error("submission writer: unexpected failure", e);
+                    batch.forEach(p -> p.done.completeExceptionally(e));
                 }
-                batch.add(first);
-                queue.drainTo(batch, maxBatch - 1);
-                write(batch);
+            }
+        } finally {
+            try {
+                linked.put(END);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.error("submission writer: unexpected failure", e);
-                batch.forEach(p -> p.done.completeExceptionally(e));
-            } finally {
-                batch.clear();
             }
         }
     }
 
-    private void write(List<Pending> batch) {
+    /** Numbers, links and events of a batch; null (each complaint failed) when the database cannot be read. */
+    private Linked link(List<Pending> batch) {
         batchSizes.record(batch.size());
         try {
             assignCaseNumbers(batch);
         } catch (RuntimeException e) {
             batch.forEach(p -> p.done.completeExceptionally(e));
-            return;
+            return null;
         }
-        try {
-            store(batch);
-            batch.forEach(this::answer);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                List<NewCase> cases = linkAndDescribe(connection, batch);
+                connection.commit(); // read only
+                return new Linked(batch, cases);
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
         } catch (SQLException | RuntimeException e) {
-            if (batch.size() == 1) {
-                fail(batch.get(0), e);
+            batch.forEach(p -> fail(p, e));
+            return null;
+        }
+    }
+
+    /** The committer: stores the linked batches in order, each in one transaction, and answers their complainants. */
+    private void commitLoop() {
+        while (true) {
+            Linked l;
+            try {
+                l = linked.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return;
             }
-            LOG.warnf("a batch of %d submissions failed (%s); storing them one by one", batch.size(), e.getMessage());
-            for (Pending p : batch) {
+            if (l == END) {
+                return;
+            }
+            try {
+                write(l);
+            } catch (RuntimeException e) {
+                LOG.error("submission committer: unexpected failure", e);
+                l.batch.forEach(p -> p.done.completeExceptionally(e));
+            } finally {
+                l.finished = true;
+            }
+        }
+    }
+
+    private void write(Linked l) {
+        List<NewCase> cases = l.cases.stream().map(this::unlinkRefused).toList();
+        try {
+            store(cases, l.batch);
+            l.batch.forEach(this::answer);
+        } catch (SQLException | RuntimeException e) {
+            if (cases.size() == 1) {
+                refused.add(cases.get(0).complaint().caseNumber);
+                fail(l.batch.get(0), e);
+                return;
+            }
+            LOG.warnf("a batch of %d submissions failed (%s); storing them one by one", cases.size(), e.getMessage());
+            for (int i = 0; i < cases.size(); i++) {
+                NewCase alone = unlinkRefused(cases.get(i));
                 try {
-                    store(List.of(p));
-                    answer(p);
-                } catch (SQLException | RuntimeException alone) {
-                    fail(p, alone);
+                    store(List.of(alone), List.of(l.batch.get(i)));
+                    answer(l.batch.get(i));
+                } catch (SQLException | RuntimeException e2) {
+                    refused.add(alone.complaint().caseNumber);
+                    fail(l.batch.get(i), e2);
                 }
             }
         }
+    }
+
+    /**
+     * The case as linked, or — when it was linked to a complaint of an earlier batch that the database then refused
+     * (never stored) — without that link, and with its event written again.
+     */
+    private NewCase unlinkRefused(NewCase nc) {
+        Complaint c = nc.complaint();
+        if (c.repeatOf == null || !refused.contains(c.repeatOf)) {
+            return nc;
+        }
+        LOG.warnf("%s was linked to %s, which was not stored; stored without the link", c.caseNumber, c.repeatOf);
+        c.repeatOf = null;
+        c.repeatSimilarity = null;
+        CloudEvent event = outbox.newEvent(EventType.COMPLAINT_SUBMITTED, c.caseNumber, ComplaintService.toEvent(c));
+        return new NewCase(
+                c,
+                nc.mobile(),
+                nc.email(),
+                nc.idNumber(),
+                nc.creditCode(),
+                UUID.fromString(event.id()),
+                nc.topic(),
+                event.type(),
+                EventJson.write(event));
     }
 
     /** The batch's case numbers, one statement per day (a batch spans midnight at most once). */
@@ -247,24 +378,23 @@ public class SubmissionBatcher {
         }
     }
 
-    private void store(List<Pending> batch) throws SQLException {
+    private void store(List<NewCase> cases, List<Pending> pendings) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                List<NewCase> cases = linkAndDescribe(connection, batch);
                 Map<String, Long> ids = batches.insert(
                         connection, cases, ComplaintService.SUBMITTED_STEP, ComplaintService.SUBMITTED_DESCRIPTION);
                 connection.commit();
-                for (Pending p : batch) { // candidates of the next batches, known without reading them back
-                    Complaint c = p.complaint;
-                    known.learn(new KnownCases.Known(
+                for (int i = 0; i < cases.size(); i++) { // candidates of the next batches, known without reading
+                    Complaint c = cases.get(i).complaint();
+                    committed.add(new KnownCases.Known(
                             ids.get(c.caseNumber),
                             c.caseNumber,
                             c.district,
                             c.complainant.mobileHash,
                             c.repeatOf,
                             c.receivedAt,
-                            p.query.grams()));
+                            pendings.get(i).query.grams()));
                 }
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -280,19 +410,40 @@ public class SubmissionBatcher {
     private List<NewCase> linkAndDescribe(Connection connection, List<Pending> batch) throws SQLException {
         List<RepeatDetection.Query> queries = batch.stream().map(p -> p.query).toList();
         Map<String, long[]> batchCodes = new java.util.concurrent.ConcurrentHashMap<>(); // bigrams of every candidate
-        List<List<RepeatCandidate>> stored = storedCandidates(connection, queries, batchCodes);
+        KnownCases.Known stored;
+        while ((stored = committed.poll()) != null) {
+            known.learn(stored);
+        }
+        // batches linked before this one whose commit had not finished before the lookup below may not be visible
+        // to it: their complaints are compared in memory (a case found both ways is compared twice, to no effect)
+        while (!unfinished.isEmpty() && unfinished.peek().finished) {
+            unfinished.poll();
+        }
+        List<Pending> inFlight = new ArrayList<>();
+        for (Linked l : unfinished) {
+            for (Pending p : l.batch) {
+                if (p.complaint.caseNumber != null && !refused.contains(p.complaint.caseNumber)) {
+                    inFlight.add(p);
+                    batchCodes.put(p.complaint.caseNumber, p.query.grams());
+                }
+            }
+        }
+        List<List<RepeatCandidate>> storedCandidates = storedCandidates(connection, queries, batchCodes);
         // the comparisons with stored cases are independent of each other: on every core, while the batch waits
         RepeatDetection.Scored[] closestStored = new RepeatDetection.Scored[batch.size()];
         java.util.stream.IntStream.range(0, batch.size())
                 .parallel()
-                .forEach(i -> closestStored[i] = repeats.closest(queries.get(i), stored.get(i), batchCodes, null));
+                .forEach(i ->
+                        closestStored[i] = repeats.closest(queries.get(i), storedCandidates.get(i), batchCodes, null));
         List<NewCase> cases = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Pending p = batch.get(i);
             Complaint c = p.complaint;
             List<RepeatCandidate> candidates = new ArrayList<>();
-            for (int j = 0; j < i; j++) {
-                Complaint e = batch.get(j).complaint;
+            List<Pending> earlier = new ArrayList<>(inFlight);
+            earlier.addAll(batch.subList(0, i));
+            for (Pending before : earlier) {
+                Complaint e = before.complaint;
                 if (p.query.admits(e)) {
                     candidates.add(new RepeatCandidate(
                             e.caseNumber,

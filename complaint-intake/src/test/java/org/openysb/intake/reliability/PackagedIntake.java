@@ -567,6 +567,16 @@ final class PackagedIntake implements AutoCloseable {
         return lines;
     }
 
+    /** VACUUM (ANALYZE) of intake's database, as autovacuum would do it sooner or later; returns the seconds it took. */
+    double vacuumAnalyze() throws SQLException {
+        long start = System.nanoTime();
+        try (Connection c = database().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("vacuum (analyze)");
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
     /** Autovacuum and autoanalyze runs on intake's tables so far (they take PostgreSQL's CPU in bursts). */
     long[] autovacuums() throws SQLException {
         try (Connection c = database().getConnection();

@@ -262,4 +262,82 @@ class SubmissionBatchTest {
         assertEquals(6, answers.stream().filter(a -> a.statusCode() == 503).count());
         assertEquals(capacity, rows("select count(*) from complaint where title = ?", title), "and only those");
     }
+
+    /**
+     * Files {@code first} and holds its batch in its commit (its insert waits for a lock on the timeline), then files
+     * {@code second}, whose batch is linked while the first is not yet visible to other transactions; releases both
+     * once the second batch waits for the committer. Returns both answers.
+     */
+    private List<ExtractableResponse<Response>> secondLinkedWhileFirstCommits(
+            Map<String, Object> first, Map<String, Object> second) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        try (Connection lock = database.getConnection();
+                Statement s = lock.createStatement()) {
+            lock.setAutoCommit(false);
+            s.execute("lock table timeline_entry in share mode");
+            Future<ExtractableResponse<Response>> a = clients.submit(() -> submit(first));
+            awaitTrue(
+                    () -> rows(
+                                    "select count(*) from pg_locks where not granted and relation = cast(? as regclass)",
+                                    "timeline_entry")
+                            > 0,
+                    "the first batch's insert waits");
+            Future<ExtractableResponse<Response>> b = clients.submit(() -> submit(second));
+            awaitTrue(() -> batcher.linkedWaiting() == 1, "the second batch is linked and waits for the committer");
+            lock.commit();
+            return List.of(a.get(), b.get());
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
+    void shouldLinkToAComplaintWhoseBatchIsStillBeingCommitted() throws Exception {
+        String title = "冷库备案材料反复退回" + UUID.randomUUID().toString().substring(0, 8);
+        String content = CONTENT + UUID.randomUUID(); // like no case of another test
+        List<ExtractableResponse<Response>> answers = secondLinkedWhileFirstCommits(
+                personComplaint(title, content, "D01", newMobile()),
+                personComplaint(title, content, "D01", newMobile()));
+        assertEquals(201, answers.get(0).statusCode(), answers.get(0).asString());
+        assertEquals(201, answers.get(1).statusCode(), answers.get(1).asString());
+        String first = answers.get(0).path("caseNumber");
+        String second = answers.get(1).path("caseNumber");
+        assertEquals(first, repeatOf(List.of(second)).get(second), "compared in memory: not yet in the database");
+        assertEquals(first, submitted(second).repeatOf(), "and the event says so");
+    }
+
+    @Test
+    void shouldStoreWithoutTheLinkAComplaintLinkedToOneTheDatabaseThenRefused() throws Exception {
+        String refused = "数据库拒绝" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection c = database.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("create or replace function refuse_test_complaint() returns trigger language plpgsql as $$"
+                    + " begin if new.complainant_name = '" + refused + "' then raise exception 'refused by test"
+                    + " trigger'; end if; return new; end $$");
+            s.execute("create trigger refuse_test_complaint before insert on complaint for each row"
+                    + " execute function refuse_test_complaint()");
+        }
+        try {
+            String title = "社保登记材料反复退回" + UUID.randomUUID().toString().substring(0, 8);
+            String content = CONTENT + UUID.randomUUID(); // like no case of another test
+            Map<String, Object> doomed = personComplaint(title, content, "D01", newMobile());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> complainant = (Map<String, Object>) doomed.get("complainant");
+            complainant.put("name", refused);
+            List<ExtractableResponse<Response>> answers =
+                    secondLinkedWhileFirstCommits(doomed, personComplaint(title, content, "D01", newMobile()));
+            assertEquals(500, answers.get(0).statusCode(), answers.get(0).asString());
+            assertEquals(201, answers.get(1).statusCode(), answers.get(1).asString());
+            String second = answers.get(1).path("caseNumber");
+            assertEquals(1, rows("select count(*) from complaint where case_number = ?", second));
+            assertNull(repeatOf(List.of(second)).get(second), "no link to a case that does not exist");
+            assertNull(submitted(second).repeatOf(), "nor in its event");
+        } finally {
+            try (Connection c = database.getConnection();
+                    Statement s = c.createStatement()) {
+                s.execute("drop trigger refuse_test_complaint on complaint");
+                s.execute("drop function refuse_test_complaint()");
+            }
+        }
+    }
 }
