@@ -86,10 +86,10 @@ class IntakeBenchmark {
                     "BENCH warm-up: %d complaints in %.0f s; JIT compiler's share of the service's CPU in the last"
                             + " 2,000: %.0f %%%n",
                     warmed, (System.nanoTime() - warmStart) / 1e9, 100 * jitShare);
-            // the tables grew by the warm-up's cases: autovacuum and autoanalyze would otherwise fall on the first level
+            // the tables grew by the warm-up's cases: autovacuum and autoanalyze would otherwise fall on the first
+            // level
             // (one run took PostgreSQL 10 ms per complaint for its 15 s); done here, and counted in every level below
-            System.out.printf(
-                    "BENCH vacuum (analyze) after the warm-up: %.1f s%n", intake.vacuumAnalyze());
+            System.out.printf("BENCH vacuum (analyze) after the warm-up: %.1f s%n", intake.vacuumAnalyze());
             for (int clients : LEVELS) {
                 PackagedIntake.Cpu before = intake.cpu();
                 long[] vacuumsBefore = intake.autovacuums();
