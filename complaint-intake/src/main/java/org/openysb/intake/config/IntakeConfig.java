@@ -76,10 +76,10 @@ public interface IntakeConfig {
         /**
          * Earlier cases whose comparison data (bigrams, district, time, complainant hash, repeat link — never personal
          * data in clear) the submission writer keeps in memory, least recently used dropped first, so that a case that
-         * shares a key with many new complaints is read from the database once. About 1.5 KiB each.
+         * shares a key with many new complaints is read from the database once. About 1.5 KiB each; without a value,
+         * as many as fit in a quarter of the heap, at most 50,000.
          */
-        @WithDefault("50000")
-        int knownCases();
+        java.util.OptionalInt knownCases();
 
         /**
          * How often the unkeyed cases within the window get their near-duplicate keys ({@code RepeatKeyBackfill}),

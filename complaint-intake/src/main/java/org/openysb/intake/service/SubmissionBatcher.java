@@ -96,7 +96,8 @@ public class SubmissionBatcher {
         this.dataSource = dataSource;
         this.outbox = outbox;
         this.cipher = cipher;
-        this.known = new KnownCases(config.repeats().knownCases());
+        this.known = new KnownCases(config.repeats().knownCases().orElse((int)
+                Math.min(50_000, Runtime.getRuntime().maxMemory() / 4 / 1536)));
         this.maxBatch = Math.max(1, config.submissions().maxBatch());
         this.queue = new ArrayBlockingQueue<>(Math.max(1, config.submissions().queueCapacity()));
         this.batchSizes = DistributionSummary.builder("intake.submissions.batch.size")
