@@ -108,23 +108,24 @@ public class SubmissionBatchRepository {
             String payload) {}
 
     /**
-     * The stored cases that came up for a batch: those sharing one of {@code keys}, those of the complainants
-     * {@code mobileHashes} received between {@code since} and {@code until}, and (when {@code unkeyed}) the newest
-     * {@code limit} unkeyed cases of each of {@code districts} in that time.
+     * What a batch looks up: cases sharing one of {@code keys}, cases of the complainants {@code mobileHashes} received
+     * between {@code since} and {@code until}, and (when {@code unkeyed}) the newest {@code limit} unkeyed cases of each
+     * of {@code districts} in that time.
      */
-    public List<Hit> hits(
-            Connection connection,
+    public record HitQuery(
             long[] keys,
             java.util.Collection<String> mobileHashes,
             java.util.Collection<String> districts,
             OffsetDateTime since,
             OffsetDateTime until,
             boolean unkeyed,
-            int limit)
-            throws SQLException {
+            int limit) {}
+
+    /** The stored cases that came up for a batch (see {@link HitQuery}). */
+    public List<Hit> hits(Connection connection, HitQuery query) throws SQLException {
         List<Hit> hits = new ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement(HITS)) {
-            bindHits(s, keys, mobileHashes, districts, since, until, unkeyed, limit);
+            bindHits(s, query);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     HitKind kind = HitKind.values()[r.getInt(1) - 1];
@@ -136,31 +137,22 @@ public class SubmissionBatchRepository {
     }
 
     /** Binds the parameters of {@link #HITS} (also for the benchmark's EXPLAIN of it). */
-    public static void bindHits(
-            PreparedStatement s,
-            long[] keys,
-            java.util.Collection<String> mobileHashes,
-            java.util.Collection<String> districts,
-            OffsetDateTime since,
-            OffsetDateTime until,
-            boolean unkeyed,
-            int limit)
-            throws SQLException {
+    public static void bindHits(PreparedStatement s, HitQuery q) throws SQLException {
         Connection connection = s.getConnection();
-        Long[] boxed = new Long[keys.length];
-        for (int i = 0; i < keys.length; i++) {
-            boxed[i] = keys[i];
+        Long[] boxed = new Long[q.keys().length];
+        for (int i = 0; i < boxed.length; i++) {
+            boxed[i] = q.keys()[i];
         }
         int p = 1;
         s.setArray(p++, connection.createArrayOf("int8", boxed));
-        s.setArray(p++, connection.createArrayOf("text", mobileHashes.toArray(String[]::new)));
-        s.setString(p++, TIME.format(since));
-        s.setString(p++, TIME.format(until));
-        s.setArray(p++, connection.createArrayOf("text", districts.toArray(String[]::new)));
-        s.setBoolean(p++, unkeyed);
-        s.setString(p++, TIME.format(since));
-        s.setString(p++, TIME.format(until));
-        s.setInt(p, limit);
+        s.setArray(p++, connection.createArrayOf("text", q.mobileHashes().toArray(String[]::new)));
+        s.setString(p++, TIME.format(q.since()));
+        s.setString(p++, TIME.format(q.until()));
+        s.setArray(p++, connection.createArrayOf("text", q.districts().toArray(String[]::new)));
+        s.setBoolean(p++, q.unkeyed());
+        s.setString(p++, TIME.format(q.since()));
+        s.setString(p++, TIME.format(q.until()));
+        s.setInt(p, q.limit());
     }
 
     /** What repeat detection compares of the cases with these ids (their text is title and content). */

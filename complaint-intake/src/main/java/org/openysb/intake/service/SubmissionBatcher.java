@@ -519,8 +519,9 @@ public class SubmissionBatcher {
         Map<String, List<Long>> byDistrict = new HashMap<>();
         Map<Long, KnownCases.Known> cases = new HashMap<>();
         java.util.Set<Long> unknown = new java.util.HashSet<>();
-        for (SubmissionBatchRepository.Hit hit :
-                batches.hits(connection, sortedKeys, mobiles, districts, since, until, unkeyed, limit)) {
+        for (SubmissionBatchRepository.Hit hit : batches.hits(
+                connection,
+                new SubmissionBatchRepository.HitQuery(sortedKeys, mobiles, districts, since, until, unkeyed, limit))) {
             switch (hit.kind()) {
                 case KEY -> byKey.computeIfAbsent(hit.key(), k -> new ArrayList<>())
                         .add(hit.complaintId());

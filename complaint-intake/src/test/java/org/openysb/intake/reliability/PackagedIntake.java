@@ -557,7 +557,9 @@ final class PackagedIntake implements AutoCloseable {
                 set.execute("set enable_seqscan = off"); // as the writer does, for its transaction
             }
             org.openysb.intake.repository.SubmissionBatchRepository.bindHits(
-                    s, keys, mobiles, districts, now.minusDays(30), now.plusDays(30), false, 500);
+                    s,
+                    new org.openysb.intake.repository.SubmissionBatchRepository.HitQuery(
+                            keys, mobiles, districts, now.minusDays(30), now.plusDays(30), false, 500));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     lines.add(rs.getString(1));

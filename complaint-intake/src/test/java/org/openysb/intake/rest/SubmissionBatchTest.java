@@ -138,6 +138,26 @@ class SubmissionBatchTest {
         return links;
     }
 
+    /** A database trigger that refuses to store a complaint whose {@code column} is {@code value}. */
+    private void refuseComplaintsWhere(String column, String value) throws Exception {
+        try (Connection c = database.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("create or replace function refuse_test_complaint() returns trigger language plpgsql as $$"
+                    + " begin if new." + column + " = '" + value + "' then raise exception 'refused by test trigger';"
+                    + " end if; return new; end $$");
+            s.execute("create trigger refuse_test_complaint before insert on complaint for each row"
+                    + " execute function refuse_test_complaint()");
+        }
+    }
+
+    private void stopRefusing() throws Exception {
+        try (Connection c = database.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("drop trigger refuse_test_complaint on complaint");
+            s.execute("drop function refuse_test_complaint()");
+        }
+    }
+
     private long rows(String sql, String value) throws Exception {
         try (Connection c = database.getConnection();
                 PreparedStatement s = c.prepareStatement(sql)) {
@@ -196,14 +216,7 @@ class SubmissionBatchTest {
     @Test
     void shouldStoreTheOthersWhenTheDatabaseRefusesOneComplaintOfTheirBatch() throws Exception {
         String refused = "数据库拒绝" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection c = database.getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("create or replace function refuse_test_complaint() returns trigger language plpgsql as $$"
-                    + " begin if new.title = '" + refused + "' then raise exception 'refused by test trigger';"
-                    + " end if; return new; end $$");
-            s.execute("create trigger refuse_test_complaint before insert on complaint for each row"
-                    + " execute function refuse_test_complaint()");
-        }
+        refuseComplaintsWhere("title", refused);
         try {
             List<Map<String, Object>> complaints = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
@@ -230,11 +243,7 @@ class SubmissionBatchTest {
             }
             assertEquals(0, rows("select count(*) from complaint where title = ?", refused), "nothing of it stored");
         } finally {
-            try (Connection c = database.getConnection();
-                    Statement s = c.createStatement()) {
-                s.execute("drop trigger refuse_test_complaint on complaint");
-                s.execute("drop function refuse_test_complaint()");
-            }
+            stopRefusing();
         }
     }
 
@@ -309,14 +318,7 @@ class SubmissionBatchTest {
     @Test
     void shouldStoreWithoutTheLinkAComplaintLinkedToOneTheDatabaseThenRefused() throws Exception {
         String refused = "数据库拒绝" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection c = database.getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("create or replace function refuse_test_complaint() returns trigger language plpgsql as $$"
-                    + " begin if new.complainant_name = '" + refused + "' then raise exception 'refused by test"
-                    + " trigger'; end if; return new; end $$");
-            s.execute("create trigger refuse_test_complaint before insert on complaint for each row"
-                    + " execute function refuse_test_complaint()");
-        }
+        refuseComplaintsWhere("complainant_name", refused);
         try {
             String title = "社保登记材料反复退回" + UUID.randomUUID().toString().substring(0, 8);
             String content = CONTENT + UUID.randomUUID(); // like no case of another test
@@ -333,11 +335,7 @@ class SubmissionBatchTest {
             assertNull(repeatOf(List.of(second)).get(second), "no link to a case that does not exist");
             assertNull(submitted(second).repeatOf(), "nor in its event");
         } finally {
-            try (Connection c = database.getConnection();
-                    Statement s = c.createStatement()) {
-                s.execute("drop trigger refuse_test_complaint on complaint");
-                s.execute("drop function refuse_test_complaint()");
-            }
+            stopRefusing();
         }
     }
 }
