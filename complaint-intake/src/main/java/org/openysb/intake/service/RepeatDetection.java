@@ -102,6 +102,14 @@ public class RepeatDetection {
         return until.isBefore(limit) ? until : limit;
     }
 
+    /** The near-duplicate keys a case stores: its district and the period of its received day (Beijing time). */
+    static long[] ownKeys(String district, OffsetDateTime receivedAt, long[] signature) {
+        return RepeatSketch.keys(
+                district,
+                RepeatSketch.period(receivedAt.atZoneSameInstant(CHINA).toLocalDate()),
+                signature);
+    }
+
     public Query query(Complaint complaint) {
         // within the window on either side: a call or letter received long before an existing case (a late
         // import, an old postmark) is not about "the same matter within the window" either
@@ -112,11 +120,7 @@ public class RepeatDetection {
         // through an index, instead of the newest max-candidates cases of the district compared one by one
         long[] signature = RepeatSketch.signature(grams);
         complaint.repeatKeyed = true;
-        complaint.repeatKeys = RepeatSketch.keys(
-                complaint.district,
-                RepeatSketch.period(
-                        complaint.receivedAt.atZoneSameInstant(CHINA).toLocalDate()),
-                signature);
+        complaint.repeatKeys = ownKeys(complaint.district, complaint.receivedAt, signature);
         long[] lookup = RepeatSketch.lookupKeys(
                 complaint.district,
                 RepeatSketch.period(since.atZoneSameInstant(CHINA).toLocalDate()),

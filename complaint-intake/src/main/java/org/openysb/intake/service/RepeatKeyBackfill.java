@@ -101,13 +101,8 @@ public class RepeatKeyBackfill {
                 List<Long> keys = new ArrayList<>();
                 for (Unkeyed c : cases) {
                     ids.add(c.id());
-                    // as RepeatDetection.query keys a new case: its district and the period of its received day
-                    long[] own = RepeatSketch.keys(
-                            c.district(),
-                            RepeatSketch.period(c.receivedAt()
-                                    .atZoneSameInstant(ComplaintService.CHINA)
-                                    .toLocalDate()),
-                            RepeatSketch.signature(TextSimilarity.bigramCodes(c.text())));
+                    long[] own = RepeatDetection.ownKeys(
+                            c.district(), c.receivedAt(), RepeatSketch.signature(TextSimilarity.bigramCodes(c.text())));
                     for (long key : own) {
                         keyIds.add(c.id());
                         keys.add(key);

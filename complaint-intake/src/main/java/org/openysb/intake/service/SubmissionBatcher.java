@@ -441,19 +441,19 @@ public class SubmissionBatcher {
             Pending p = batch.get(i);
             Complaint c = p.complaint;
             List<RepeatCandidate> candidates = new ArrayList<>();
-            List<Pending> earlier = new ArrayList<>(inFlight);
-            earlier.addAll(batch.subList(0, i));
-            for (Pending before : earlier) {
-                Complaint e = before.complaint;
-                if (p.query.admits(e)) {
-                    candidates.add(new RepeatCandidate(
-                            e.caseNumber,
-                            e.title,
-                            e.content,
-                            e.district,
-                            e.complainant.mobileHash,
-                            e.repeatOf,
-                            e.receivedAt));
+            for (List<Pending> group : List.of(inFlight, batch.subList(0, i))) { // linked earlier, in order
+                for (Pending before : group) {
+                    Complaint e = before.complaint;
+                    if (p.query.admits(e)) {
+                        candidates.add(new RepeatCandidate(
+                                e.caseNumber,
+                                e.title,
+                                e.content,
+                                e.district,
+                                e.complainant.mobileHash,
+                                e.repeatOf,
+                                e.receivedAt));
+                    }
                 }
             }
             c.repeatOf = null;
