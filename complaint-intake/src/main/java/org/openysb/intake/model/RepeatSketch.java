@@ -1,25 +1,25 @@
 package org.openysb.intake.model;
 
-import java.time.LocalDate;
 import java.util.Set;
 
 /**
  * Locality-sensitive keys for finding near-duplicate complaints (并单) without comparing a new complaint with every
  * earlier case of its district: a MinHash of the text's character bigrams, cut into {@link #BANDS} bands of
- * {@link #ROWS} values, each band hashed together with the district and a 30-day period into one key. Two texts share
+ * {@link #ROWS} values, each band hashed together with the district into one key. Two texts share
  * at least one key with probability {@code 1 - (1 - J^ROWS)^BANDS} for bigram Jaccard similarity J: 98.8 % at 0.6
  * (the near-duplicate threshold), 87 % at 0.5, 23 % at 0.3, 0.3 % at 0.1 — so the index finds near duplicates and
  * only a few others, which the exact comparison then rules out.
  *
- * <p>Keys are stored with each case (table {@code complaint_repeat_key}) and looked up for the periods the repeat
- * window spans. Changing {@link #ROWS}, {@link #BANDS}, {@link #PERIOD_DAYS} or the hash functions changes every key:
+ * <p>Keys are stored with each case and its received time (table {@code complaint_repeat_key}, indexed by key and
+ * time): a new complaint looks up its own {@link #BANDS} keys within its window, one b-tree range each. (Until V6 the
+ * keys also named a 30-day period, and a window spanning two or three periods took two or three times the lookups.)
+ * Changing {@link #ROWS}, {@link #BANDS} or the hash functions changes every key:
  * a migration must then drop the keys and mark every case unkeyed, and {@code RepeatKeyBackfill} keys the cases within
  * the window again (until then they are compared the way unkeyed cases are).
  */
 public final class RepeatSketch {
     public static final int ROWS = 4;
     public static final int BANDS = 32;
-    public static final int PERIOD_DAYS = 30;
     private static final int HASHES = ROWS * BANDS;
     private static final long[] SEEDS = new long[HASHES];
 
@@ -84,31 +84,16 @@ public final class RepeatSketch {
         return (h ^ Character.lowSurrogate(codePoint)) * 0x100000001B3L;
     }
 
-    /** The period (of {@link #PERIOD_DAYS} days) a day falls in. */
-    public static long period(LocalDate day) {
-        return Math.floorDiv(day.toEpochDay(), PERIOD_DAYS);
-    }
-
-    /** The keys a case stores: one per band, for its district and period. */
-    public static long[] keys(String district, long period, long[] signature) {
+    /** The keys of a case and the keys a new complaint looks up: one per band, for its district. */
+    public static long[] keys(String district, long[] signature) {
         long[] keys = new long[BANDS];
-        long place = mix(hash(district) ^ mix(period));
+        long place = hash(district);
         for (int b = 0; b < BANDS; b++) {
             long k = mix(place ^ (b + 1));
             for (int r = 0; r < ROWS; r++) {
                 k = mix(k ^ signature[b * ROWS + r]);
             }
             keys[b] = k;
-        }
-        return keys;
-    }
-
-    /** The keys to look up: one per band for every period from {@code first} to {@code last}. */
-    public static long[] lookupKeys(String district, long first, long last, long[] signature) {
-        int periods = (int) (last - first + 1);
-        long[] keys = new long[periods * BANDS];
-        for (int p = 0; p < periods; p++) {
-            System.arraycopy(keys(district, first + p, signature), 0, keys, p * BANDS, BANDS);
         }
         return keys;
     }

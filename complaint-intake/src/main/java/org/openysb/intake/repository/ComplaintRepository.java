@@ -41,7 +41,7 @@ public class ComplaintRepository implements PanacheRepository<Complaint> {
             String district, long[] keys, OffsetDateTime since, OffsetDateTime until, int limit) {
         List<Object[]> rows = getEntityManager()
                 .createNativeQuery("with hits as materialized (select distinct complaint_id from complaint_repeat_key"
-                        + " where key = any(cast(?1 as bigint[])))"
+                        + " where key = any(cast(?1 as bigint[])) and received_at >= ?3 and received_at <= ?4)"
                         + " select c.case_number, c.title, c.content, c.district, c.complainant_mobile_hash,"
                         + " c.repeat_of, c.received_at from hits h join complaint c on c.id = h.complaint_id"
                         + " where c.district = ?2 and c.received_at >= ?3 and c.received_at <= ?4"
@@ -70,10 +70,11 @@ public class ComplaintRepository implements PanacheRepository<Complaint> {
             return;
         }
         getEntityManager()
-                .createNativeQuery("insert into complaint_repeat_key (key, complaint_id)"
-                        + " select unnest(cast(?1 as bigint[])), ?2")
+                .createNativeQuery("insert into complaint_repeat_key (key, received_at, complaint_id)"
+                        + " select unnest(cast(?1 as bigint[])), ?2, ?3")
                 .setParameter(1, arrayLiteral(complaint.repeatKeys))
-                .setParameter(2, complaint.id)
+                .setParameter(2, complaint.receivedAt)
+                .setParameter(3, complaint.id)
                 .executeUpdate();
     }
 

@@ -27,15 +27,15 @@ public class SubmissionBatchRepository {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     // The earlier cases a batch's complaints may repeat, as (kind, key, mobile hash, district, case id) in one
-    // statement
-    // of three plain index scans, without joins: every case that shares a near-duplicate key (one b-tree scan over
-    // all the batch's keys: the keys name the district and the 30-day period, the caller filters the exact window),
-    // every
-    // case of the batch's complainants within the window, and — only while cases stored before the keys existed may be
+    // statement of three plain index scans, without joins: every case that shares a near-duplicate key within the
+    // batch's time span (one b-tree range per key of the batch over (key, received_at); the keys name the district,
+    // the caller filters each complaint's exact window), every case of the batch's complainants within the window, and
+    // — only while cases stored before the keys existed may be
     // in the window — the newest unkeyed cases of the batch's districts. What each case is (its district, time, text)
     // the caller knows or reads by id ({@link #describe}); cases do not change what repeat detection compares.
     public static final String HITS = "select 1 as kind, k.key, null as mobile_hash, null as district, k.complaint_id"
             + " from complaint_repeat_key k where k.key = any(cast(? as bigint[]))"
+            + " and k.received_at >= cast(? as timestamptz) and k.received_at <= cast(? as timestamptz)"
             + " union all select 2, null, c.complainant_mobile_hash, null, c.id from complaint c"
             + " where c.complainant_mobile_hash = any(cast(? as text[]))"
             + " and c.received_at >= cast(? as timestamptz) and c.received_at <= cast(? as timestamptz)"
@@ -84,8 +84,9 @@ public class SubmissionBatchRepository {
             + " cast(? as float8[]), cast(? as boolean[]), cast(cast(? as text[]) as timestamptz[]))"
             + " with ordinality as t(" + COMPLAINT_COLUMNS + ", ord)),"
             + " cases as (insert into complaint (" + COMPLAINT_COLUMNS + ", version)"
-            + " select " + COMPLAINT_COLUMNS + ", 0 from input order by ord returning id, case_number),"
-            + " keys as (insert into complaint_repeat_key (key, complaint_id) select k.key, cases.id"
+            + " select " + COMPLAINT_COLUMNS + ", 0 from input order by ord returning id, case_number, received_at),"
+            + " keys as (insert into complaint_repeat_key (key, received_at, complaint_id)"
+            + " select k.key, cases.received_at, cases.id"
             + " from unnest(cast(? as text[]), cast(? as bigint[])) as k(case_number, key)"
             + " join cases on cases.case_number = k.case_number),"
             + " steps as (insert into timeline_entry (case_number, occurred_at, step, description)"
@@ -108,7 +109,7 @@ public class SubmissionBatchRepository {
             String payload) {}
 
     /**
-     * What a batch looks up: cases sharing one of {@code keys}, cases of the complainants {@code mobileHashes} received
+     * What a batch looks up: cases sharing one of {@code keys}, and cases of the complainants {@code mobileHashes} received
      * between {@code since} and {@code until}, and (when {@code unkeyed}) the newest {@code limit} unkeyed cases of each
      * of {@code districts} in that time.
      */
@@ -145,6 +146,8 @@ public class SubmissionBatchRepository {
         }
         int p = 1;
         s.setArray(p++, connection.createArrayOf("int8", boxed));
+        s.setString(p++, TIME.format(q.since()));
+        s.setString(p++, TIME.format(q.until()));
         s.setArray(p++, connection.createArrayOf("text", q.mobileHashes().toArray(String[]::new)));
         s.setString(p++, TIME.format(q.since()));
         s.setString(p++, TIME.format(q.until()));

@@ -24,7 +24,6 @@ import org.openysb.intake.repository.ComplaintRepository;
  */
 @ApplicationScoped
 public class RepeatDetection {
-    private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
     private final ComplaintRepository complaints;
     private final IntakeConfig.Repeats config;
 
@@ -92,22 +91,9 @@ public class RepeatDetection {
         }
     }
 
-    /**
-     * The latest time an earlier case can have been received: the end of the window, but not later than a day after
-     * now (cases are received in the past; the day allows for a call centre's clock running ahead). The keys of the
-     * period after it are not looked up: nothing can have been stored under them yet.
-     */
-    private static OffsetDateTime lastStored(OffsetDateTime until, OffsetDateTime now) {
-        OffsetDateTime limit = (now == null ? OffsetDateTime.now() : now).plusDays(1);
-        return until.isBefore(limit) ? until : limit;
-    }
-
-    /** The near-duplicate keys a case stores: its district and the period of its received day (Beijing time). */
-    static long[] ownKeys(String district, OffsetDateTime receivedAt, long[] signature) {
-        return RepeatSketch.keys(
-                district,
-                RepeatSketch.period(receivedAt.atZoneSameInstant(CHINA).toLocalDate()),
-                signature);
+    /** The near-duplicate keys a case stores and looks up: its district and its text's bands. */
+    static long[] ownKeys(String district, long[] signature) {
+        return RepeatSketch.keys(district, signature);
     }
 
     public Query query(Complaint complaint) {
@@ -120,14 +106,9 @@ public class RepeatDetection {
         // through an index, instead of the newest max-candidates cases of the district compared one by one
         long[] signature = RepeatSketch.signature(grams);
         complaint.repeatKeyed = true;
-        complaint.repeatKeys = ownKeys(complaint.district, complaint.receivedAt, signature);
-        long[] lookup = RepeatSketch.lookupKeys(
-                complaint.district,
-                RepeatSketch.period(since.atZoneSameInstant(CHINA).toLocalDate()),
-                RepeatSketch.period(lastStored(until, complaint.updatedAt)
-                        .atZoneSameInstant(CHINA)
-                        .toLocalDate()),
-                signature);
+        complaint.repeatKeys = ownKeys(complaint.district, signature);
+        // the earlier cases' keys are looked up within the window (the key table is indexed by key and received time)
+        long[] lookup = complaint.repeatKeys;
         return new Query(complaint.district, complaint.complainant.mobileHash, since, until, grams, lookup);
     }
 

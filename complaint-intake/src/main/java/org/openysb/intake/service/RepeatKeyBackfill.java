@@ -99,22 +99,27 @@ public class RepeatKeyBackfill {
                 List<Long> ids = new ArrayList<>();
                 List<Long> keyIds = new ArrayList<>();
                 List<Long> keys = new ArrayList<>();
+                List<String> keyTimes = new ArrayList<>();
                 for (Unkeyed c : cases) {
                     ids.add(c.id());
                     long[] own = RepeatDetection.ownKeys(
-                            c.district(), c.receivedAt(), RepeatSketch.signature(TextSimilarity.bigramCodes(c.text())));
+                            c.district(), RepeatSketch.signature(TextSimilarity.bigramCodes(c.text())));
+                    String receivedAt = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(c.receivedAt());
                     for (long key : own) {
                         keyIds.add(c.id());
+                        keyTimes.add(receivedAt);
                         keys.add(key);
                     }
                 }
                 try (PreparedStatement insert = connection.prepareStatement(
-                                "insert into complaint_repeat_key"
-                                        + " (key, complaint_id) select * from unnest(cast(? as bigint[]), cast(? as bigint[]))");
+                                "insert into complaint_repeat_key (key, received_at, complaint_id) select * from"
+                                        + " unnest(cast(? as bigint[]), cast(cast(? as text[]) as timestamptz[]),"
+                                        + " cast(? as bigint[]))");
                         PreparedStatement mark = connection.prepareStatement(
                                 "update complaint set repeat_keyed = true where id = any(cast(? as bigint[]))")) {
                     insert.setArray(1, connection.createArrayOf("int8", keys.toArray(Long[]::new)));
-                    insert.setArray(2, connection.createArrayOf("int8", keyIds.toArray(Long[]::new)));
+                    insert.setArray(2, connection.createArrayOf("text", keyTimes.toArray(String[]::new)));
+                    insert.setArray(3, connection.createArrayOf("int8", keyIds.toArray(Long[]::new)));
                     insert.executeUpdate();
                     mark.setArray(1, connection.createArrayOf("int8", ids.toArray(Long[]::new)));
                     mark.executeUpdate();

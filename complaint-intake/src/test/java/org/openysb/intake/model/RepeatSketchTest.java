@@ -18,8 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The near-duplicate keys on real complaint texts (the project's labelled complaints): a rephrasing that stays above
- * the near-duplicate threshold shares a key, different complaints almost never do, and keys depend on district and
- * period.
+ * the near-duplicate threshold shares a key, different complaints almost never do, and keys depend on the district.
  */
 class RepeatSketchTest {
     private static List<String> texts() throws IOException {
@@ -48,8 +47,8 @@ class RepeatSketchTest {
         return false;
     }
 
-    private static long[] keys(String text, String district, long period) {
-        return RepeatSketch.keys(district, period, RepeatSketch.signature(TextSimilarity.bigrams(text)));
+    private static long[] keys(String text, String district) {
+        return RepeatSketch.keys(district, RepeatSketch.signature(TextSimilarity.bigrams(text)));
     }
 
     /** The text with a few characters dropped and a few phrases added, the way a caller retells a complaint. */
@@ -73,7 +72,7 @@ class RepeatSketchTest {
             String retold = retell(text, random);
             if (TextSimilarity.jaccard(text, retold) >= 0.6) {
                 near++;
-                if (shareKey(keys(text, "D01", 100), keys(retold, "D01", 100))) {
+                if (shareKey(keys(text, "D01"), keys(retold, "D01"))) {
                     found++;
                 }
             }
@@ -87,7 +86,7 @@ class RepeatSketchTest {
             for (int j = i + 1; j < Math.min(texts.size(), i + 40); j++) {
                 if (TextSimilarity.jaccard(texts.get(i), texts.get(j)) < 0.3) {
                     pairs++;
-                    if (shareKey(keys(texts.get(i), "D01", 100), keys(texts.get(j), "D01", 100))) {
+                    if (shareKey(keys(texts.get(i), "D01"), keys(texts.get(j), "D01"))) {
                         colliding++;
                     }
                 }
@@ -101,19 +100,17 @@ class RepeatSketchTest {
     }
 
     @Test
-    void shouldKeyByDistrictAndPeriod() {
+    void shouldKeyByDistrict() {
         String text = "某街道办事处对营业执照变更申请一拖再拖，窗口人员要求重复提交材料，已跑了五次仍未办结。";
         long[] signature = RepeatSketch.signature(TextSimilarity.bigrams(text));
-        assertEquals(RepeatSketch.BANDS, RepeatSketch.keys("D01", 7, signature).length);
-        assertTrue(shareKey(RepeatSketch.keys("D01", 7, signature), RepeatSketch.keys("D01", 7, signature)));
-        assertTrue(!shareKey(RepeatSketch.keys("D01", 7, signature), RepeatSketch.keys("D02", 7, signature)));
-        assertTrue(!shareKey(RepeatSketch.keys("D01", 7, signature), RepeatSketch.keys("D01", 8, signature)));
-        long[] lookup = RepeatSketch.lookupKeys("D01", 6, 8, signature);
-        assertEquals(3 * RepeatSketch.BANDS, lookup.length);
-        assertTrue(shareKey(lookup, RepeatSketch.keys("D01", 8, signature)));
+        assertEquals(RepeatSketch.BANDS, RepeatSketch.keys("D01", signature).length);
         assertEquals(
-                RepeatSketch.period(java.time.LocalDate.of(2026, 11, 21)),
-                RepeatSketch.period(java.time.LocalDate.of(2026, 11, 21)));
+                RepeatSketch.BANDS,
+                java.util.Arrays.stream(RepeatSketch.keys("D01", signature))
+                        .distinct()
+                        .count());
+        assertTrue(shareKey(RepeatSketch.keys("D01", signature), RepeatSketch.keys("D01", signature)));
+        assertTrue(!shareKey(RepeatSketch.keys("D01", signature), RepeatSketch.keys("D02", signature)));
     }
 
     @Test

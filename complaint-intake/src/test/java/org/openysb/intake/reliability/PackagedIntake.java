@@ -524,11 +524,7 @@ final class PackagedIntake implements AutoCloseable {
             long[] signature = org.openysb.intake.model.RepeatSketch.signature(
                     org.openysb.intake.model.TextSimilarity.bigrams(text));
             java.time.OffsetDateTime since = now.minusDays(30);
-            long[] lookup = org.openysb.intake.model.RepeatSketch.lookupKeys(
-                    district,
-                    org.openysb.intake.model.RepeatSketch.period(since.toLocalDate()),
-                    org.openysb.intake.model.RepeatSketch.period(now.plusDays(1).toLocalDate()),
-                    signature);
+            long[] lookup = org.openysb.intake.model.RepeatSketch.keys(district, signature);
             queries.add(new org.openysb.intake.service.RepeatDetection.Query(
                     district,
                     "nobody" + i,

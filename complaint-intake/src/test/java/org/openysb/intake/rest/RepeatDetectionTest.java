@@ -208,7 +208,8 @@ class RepeatDetectionTest {
         unkey(unkeyed); // as after a change of the sketch (the migration drops every key, marks every case unkeyed)
         assertTrue(backfill.keyAll() >= 1);
         try (Connection c = database.getConnection();
-                PreparedStatement read = c.prepareStatement("select c.repeat_keyed, count(k.key) from complaint c"
+                PreparedStatement read = c.prepareStatement("select c.repeat_keyed, count(k.key),"
+                        + " count(k.key) filter (where k.received_at = c.received_at) from complaint c"
                         + " left join complaint_repeat_key k on k.complaint_id = c.id where c.case_number = ?"
                         + " group by c.repeat_keyed")) {
             read.setString(1, unkeyed);
@@ -216,6 +217,7 @@ class RepeatDetectionTest {
                 assertTrue(r.next());
                 assertTrue(r.getBoolean(1), "marked keyed");
                 assertEquals(RepeatSketch.BANDS, r.getInt(2), "its keys stored again");
+                assertEquals(RepeatSketch.BANDS, r.getInt(3), "each with the case's received time");
             }
         }
         assertEquals(0, backfill.keyAll(), "nothing left to key");
@@ -270,6 +272,36 @@ class RepeatDetectionTest {
                 .path("caseNumber");
         assertEquals(recent, submitted(again).repeatOf());
         repeats(recent).statusCode(200).body("repeats.caseNumber", contains(again));
+    }
+
+    @Test
+    void shouldFindANearDuplicateFromSomeoneElseReceivedWithinTheWindowButNotBeforeIt() {
+        String title = "消防验收备案迟迟不予受理";
+        String text = "我公司餐饮门店装修完成后提交消防验收备案，窗口称系统故障不予受理，前后去了四次，至今无法开业，损失很大。";
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).withNano(0);
+        // from other callers: one long before the window, one a few days inside it (more than the window apart)
+        String before = call(title, text, now.minus(config.repeats().window()).minusDays(40));
+        String inside = call(
+                title, text + "请尽快处理。", now.minus(config.repeats().window()).plusDays(2));
+        assertNull(submitted(inside).repeatOf(), "the two calls are further apart than the window");
+        String again = accepted(
+                        personComplaint(title, "我公司餐饮门店装修完成后提交消防验收备案，窗口称系统故障不予受理，前后去了四次，至今无法开业。", "D01", newMobile()))
+                .path("caseNumber");
+        assertEquals(inside, submitted(again).repeatOf(), "found through its keys, received weeks before");
+        repeats(before).statusCode(200).body("repeats", hasSize(0));
+    }
+
+    /** A hotline call about a matter in D01 from a new caller, made at {@code callTime}; its case number. */
+    private static String call(String summary, String content, OffsetDateTime callTime) {
+        Map<String, Object> order = HotlineResourceTest.workOrder(HotlineResourceTest.nextNumber());
+        order.put("callTime", callTime.toString());
+        order.put("callerPhone", newMobile());
+        order.put("district", "D01");
+        order.put("summary", summary);
+        order.put("content", content);
+        var response = HotlineResourceTest.push(HotlineResourceTest.callCentre(), order);
+        assertEquals(201, response.statusCode(), response.asString());
+        return response.path("caseNumber");
     }
 
     @Test

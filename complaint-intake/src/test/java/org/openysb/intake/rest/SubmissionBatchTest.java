@@ -208,9 +208,9 @@ class SubmissionBatchTest {
                 (long) caseNumbers.size() * org.openysb.intake.model.RepeatSketch.BANDS,
                 rows(
                         "select count(*) from complaint_repeat_key k join complaint c on c.id = k.complaint_id"
-                                + " where c.title = ?",
+                                + " where c.title = ? and k.received_at = c.received_at",
                         title),
-                "each case's near-duplicate keys stored with it");
+                "each case's near-duplicate keys stored with it and its received time");
     }
 
     @Test
