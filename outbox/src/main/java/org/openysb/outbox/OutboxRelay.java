@@ -1,6 +1,10 @@
 package org.openysb.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,12 +21,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 
+import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
@@ -47,7 +50,9 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x0b0c5e1a7L;
 
-    private final EntityManager entityManager;
+    private static final byte[] CLOUDEVENTS_JSON = "application/cloudevents+json".getBytes(StandardCharsets.UTF_8);
+
+    private final AgroalDataSource dataSource;
     private final Map<String, Object> kafkaConfig;
     private final int batchSize;
     private final Duration sendTimeout;
@@ -64,13 +69,13 @@ public class OutboxRelay {
     });
 
     public OutboxRelay(
-            EntityManager entityManager,
+            AgroalDataSource dataSource,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             @ConfigProperty(name = "outbox.relay.batch-size", defaultValue = "200") int batchSize,
             @ConfigProperty(name = "outbox.relay.send-timeout", defaultValue = "15s") Duration sendTimeout,
             @ConfigProperty(name = "outbox.retention", defaultValue = "7d") Duration retention,
             MeterRegistry registry) {
-        this.entityManager = entityManager;
+        this.dataSource = dataSource;
         this.kafkaConfig = kafkaConfig;
         this.batchSize = batchSize;
         this.sendTimeout = sendTimeout;
@@ -117,43 +122,69 @@ public class OutboxRelay {
         int total = 0;
         int sent;
         do {
-            sent = QuarkusTransaction.requiringNew().call(this::relayBatch);
+            sent = relayBatchInItsTransaction();
             total += sent;
         } while (sent == batchSize);
         return total;
     }
 
-    private int relayBatch() {
-        Object locked = entityManager
-                .createNativeQuery("select pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, RELAY_LOCK)
-                .getSingleResult();
-        if (!Boolean.TRUE.equals(locked)) {
-            return 0; // another instance is relaying
+    private record Pending(long seq, String topic, String key, String payload) {}
+
+    /**
+     * One batch in a transaction of its own, in plain JDBC (it runs after every commit with events: an ORM query
+     * here cost more than the rest of the relay together), holding the relay lock until it commits.
+     */
+    private int relayBatchInItsTransaction() {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                int sent = relayBatch(connection);
+                connection.commit();
+                return sent;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox relay: " + e.getMessage(), e);
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager
-                .createNativeQuery("select seq, topic, message_key, payload from outbox_event"
-                        + " where published_at is null order by seq limit ?1")
-                .setParameter(1, batchSize)
-                .getResultList();
+    }
+
+    private int relayBatch(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, RELAY_LOCK);
+            try (ResultSet r = lock.executeQuery()) {
+                if (!r.next() || !r.getBoolean(1)) {
+                    return 0; // another instance is relaying
+                }
+            }
+        }
+        List<Pending> rows = new ArrayList<>();
+        try (PreparedStatement read = connection.prepareStatement("select seq, topic, message_key, payload"
+                + " from outbox_event where published_at is null order by seq limit ?")) {
+            read.setInt(1, batchSize);
+            try (ResultSet r = read.executeQuery()) {
+                while (r.next()) {
+                    rows.add(new Pending(r.getLong(1), r.getString(2), r.getString(3), r.getString(4)));
+                }
+            }
+        }
         if (rows.isEmpty()) {
             return 0;
         }
         Producer<String, String> kafka = producer();
         List<Future<RecordMetadata>> futures = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            ProducerRecord<String, String> record =
-                    new ProducerRecord<>((String) row[1], (String) row[2], (String) row[3]);
-            record.headers()
-                    .add(new RecordHeader(
-                            "content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8)));
+        for (Pending row : rows) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+            record.headers().add(new RecordHeader("content-type", CLOUDEVENTS_JSON));
             futures.add(kafka.send(record));
         }
         kafka.flush();
         List<Long> done = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
-            long seq = ((Number) rows.get(i)[0]).longValue();
+            long seq = rows.get(i).seq();
             try {
                 futures.get(i).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
                 done.add(seq);
@@ -164,22 +195,23 @@ public class OutboxRelay {
                 // stop at the first failure so that later events of the same case are not published before it
                 failures.increment();
                 String error = String.valueOf(e.getCause() != null ? e.getCause() : e);
-                entityManager
-                        .createNativeQuery(
-                                "update outbox_event set attempts = attempts + 1, last_error = ?1" + " where seq = ?2")
-                        .setParameter(1, error.length() > 1000 ? error.substring(0, 1000) : error)
-                        .setParameter(2, seq)
-                        .executeUpdate();
+                try (PreparedStatement failed = connection.prepareStatement(
+                        "update outbox_event set attempts = attempts + 1, last_error = ? where seq = ?")) {
+                    failed.setString(1, error.length() > 1000 ? error.substring(0, 1000) : error);
+                    failed.setLong(2, seq);
+                    failed.executeUpdate();
+                }
                 LOG.warnf("outbox event %d not published: %s", seq, error);
                 break;
             }
         }
         if (!done.isEmpty()) {
-            entityManager
-                    .createNativeQuery("update outbox_event set published_at = now(), attempts = attempts + 1"
-                            + " where seq in (?1)")
-                    .setParameter(1, done)
-                    .executeUpdate();
+            // one statement text for any number of rows (an IN list of n parameters is a new statement per n)
+            try (PreparedStatement mark = connection.prepareStatement(
+                    "update outbox_event" + " set published_at = now(), attempts = attempts + 1 where seq = any(?)")) {
+                mark.setArray(1, connection.createArrayOf("int8", done.toArray(Long[]::new)));
+                mark.executeUpdate();
+            }
             published.increment(done.size());
         }
         return done.size() == rows.size() ? rows.size() : 0;
@@ -187,10 +219,15 @@ public class OutboxRelay {
 
     /** Events written but not yet published. */
     public long backlog() {
-        return QuarkusTransaction.joiningExisting().call(() -> ((Number) entityManager
-                        .createNativeQuery("select count(*) from outbox_event where published_at is null")
-                        .getSingleResult())
-                .longValue());
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement count =
+                        connection.prepareStatement("select count(*) from outbox_event where published_at is null");
+                ResultSet r = count.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox backlog: " + e.getMessage(), e);
+        }
     }
 
     private double backlogForGauge() {
@@ -208,10 +245,14 @@ public class OutboxRelay {
             delay = 10,
             delayUnit = TimeUnit.MINUTES)
     void deleteOldPublished() {
-        QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createNativeQuery("delete from outbox_event where published_at < now() - make_interval(secs => ?1)")
-                .setParameter(1, (double) retention.toSeconds())
-                .executeUpdate());
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement(
+                        "delete from outbox_event where published_at < now() - make_interval(secs => ?)")) {
+            delete.setDouble(1, (double) retention.toSeconds());
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            LOG.warnf("outbox cleanup failed, will retry: %s", e.getMessage());
+        }
     }
 
     private Producer<String, String> producer() {
