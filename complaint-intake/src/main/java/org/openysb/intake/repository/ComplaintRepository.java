@@ -34,14 +34,16 @@ public class ComplaintRepository implements PanacheRepository<Complaint> {
     /**
      * The cases of a district within the window that share at least one near-duplicate key with a new complaint,
      * newest first. The keys are looked up first (b-tree, a materialised step so that the plan never starts from the
-     * district's cases), then the few cases they name are read by id.
+     * district's cases), then the few cases they name are read by id. The window is applied to the cases, not in the
+     * step: with the time condition there, a generic plan without statistics estimated the step at a row or two and
+     * rescanned it for every case of the district (a thousand identical hotline orders no longer imported in 30 s).
      */
     @SuppressWarnings("unchecked")
     public List<RepeatCandidate> listNearDuplicateCandidates(
             String district, long[] keys, OffsetDateTime since, OffsetDateTime until, int limit) {
         List<Object[]> rows = getEntityManager()
                 .createNativeQuery("with hits as materialized (select distinct complaint_id from complaint_repeat_key"
-                        + " where key = any(cast(?1 as bigint[])) and received_at >= ?3 and received_at <= ?4)"
+                        + " where key = any(cast(?1 as bigint[])))"
                         + " select c.case_number, c.title, c.content, c.district, c.complainant_mobile_hash,"
                         + " c.repeat_of, c.received_at from hits h join complaint c on c.id = h.complaint_id"
                         + " where c.district = ?2 and c.received_at >= ?3 and c.received_at <= ?4"
