@@ -40,6 +40,7 @@ public class ComplaintService {
     private final Outbox outbox;
     private final FieldCipher cipher;
     private final RepeatDetection repeats;
+    private final IntakeMetrics metrics;
     private final Clock clock = Clock.system(CHINA);
 
     public ComplaintService(
@@ -48,13 +49,15 @@ public class ComplaintService {
             TimelineRepository timeline,
             Outbox outbox,
             FieldCipher cipher,
-            RepeatDetection repeats) {
+            RepeatDetection repeats,
+            IntakeMetrics metrics) {
         this.complaints = complaints;
         this.caseNumbers = caseNumbers;
         this.timeline = timeline;
         this.outbox = outbox;
         this.cipher = cipher;
         this.repeats = repeats;
+        this.metrics = metrics;
     }
 
     /** Stores the complaint, gives it a case number and query code, and publishes ComplaintSubmitted with it. */
@@ -72,6 +75,7 @@ public class ComplaintService {
         timeline.persist(TimelineEntry.of(complaint.caseNumber, now, SUBMITTED_STEP, SUBMITTED_DESCRIPTION));
         outbox.append(EventType.COMPLAINT_SUBMITTED, complaint.caseNumber, toEvent(complaint));
         logAccepted(complaint);
+        metrics.whenCommitted(complaint);
         return new SubmittedComplaint(complaint.caseNumber, queryCode, complaint.receivedAt, complaint.status.name());
     }
 

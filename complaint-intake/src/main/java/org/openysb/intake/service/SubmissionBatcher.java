@@ -71,6 +71,7 @@ public class SubmissionBatcher {
     private final AgroalDataSource dataSource;
     private final Outbox outbox;
     private final FieldCipher cipher;
+    private final IntakeMetrics metrics;
     private final int maxBatch;
     private final BlockingQueue<Pending> queue;
     private final DistributionSummary batchSizes;
@@ -88,7 +89,9 @@ public class SubmissionBatcher {
             Outbox outbox,
             FieldCipher cipher,
             IntakeConfig config,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            IntakeMetrics metrics) {
+        this.metrics = metrics;
         this.service = service;
         this.repeats = repeats;
         this.caseNumbers = caseNumbers;
@@ -117,6 +120,8 @@ public class SubmissionBatcher {
         final String idNumber;
         final String creditCode;
         final CompletableFuture<SubmittedComplaint> done = new CompletableFuture<>();
+        /** The Vert.x context of the request (its event loop), where its answer is delivered; null outside one. */
+        final io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
 
         Pending(Complaint complaint, RepeatDetection.Query query, String queryCode, FieldCipher cipher) {
             this.complaint = complaint;
@@ -531,11 +536,14 @@ public class SubmissionBatcher {
                         .computeIfAbsent(hit.district(), k -> new ArrayList<>())
                         .add(hit.complaintId());
             }
-            KnownCases.Known k = known.get(hit.complaintId());
-            if (k != null) {
-                cases.put(k.id(), k);
-            } else {
-                unknown.add(hit.complaintId());
+            long id = hit.complaintId();
+            if (!cases.containsKey(id) && !unknown.contains(id)) { // a case comes up once per key it shares
+                KnownCases.Known k = known.get(id);
+                if (k != null) {
+                    cases.put(id, k);
+                } else {
+                    unknown.add(id);
+                }
             }
         }
         if (!unknown.isEmpty()) {
@@ -579,7 +587,8 @@ public class SubmissionBatcher {
     /** Answers on a worker thread, so that the writer goes on with the next batch at once. */
     private void answer(Pending p) {
         Complaint c = p.complaint;
-        answers.execute(() -> {
+        metrics.committed(c);
+        deliver(p, () -> {
             ComplaintService.logAccepted(c);
             p.done.complete(new SubmittedComplaint(c.caseNumber, p.queryCode, c.receivedAt, c.status.name()));
         });
@@ -587,6 +596,20 @@ public class SubmissionBatcher {
 
     private void fail(Pending p, Exception e) {
         LOG.errorf(e, "submission %s not stored", p.complaint.caseNumber);
-        p.done.completeExceptionally(e instanceof RuntimeException r ? r : new IllegalStateException(e));
+        deliver(
+                p,
+                () -> p.done.completeExceptionally(e instanceof RuntimeException r ? r : new IllegalStateException(e)));
+    }
+
+    /**
+     * Completes a submission off the writer and committer threads: on its request's event loop (where its response is
+     * written anyway), or on a worker when it came from outside one.
+     */
+    private void deliver(Pending p, Runnable completion) {
+        if (p.context != null) {
+            p.context.runOnContext(ignored -> completion.run());
+        } else {
+            answers.execute(completion);
+        }
     }
 }

@@ -279,6 +279,9 @@ class RepeatDetectionTest {
         String title = "消防验收备案迟迟不予受理";
         String text = "我公司餐饮门店装修完成后提交消防验收备案，窗口称系统故障不予受理，前后去了四次，至今无法开业，损失很大。";
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).withNano(0);
+        double hotlineAccepted = metric("intake_complaints_accepted_total", "hotline");
+        double hotlineRepeats = metric("intake_complaints_repeats_total", "hotline");
+        double webRepeats = metric("intake_complaints_repeats_total", "web");
         // from other callers: one long before the window, one a few days inside it (more than the window apart)
         String before = call(title, text, now.minus(config.repeats().window()).minusDays(40));
         String inside = call(
@@ -289,6 +292,26 @@ class RepeatDetectionTest {
                 .path("caseNumber");
         assertEquals(inside, submitted(again).repeatOf(), "found through its keys, received weeks before");
         repeats(before).statusCode(200).body("repeats", hasSize(0));
+        // counted in the metrics by channel, once committed
+        assertEquals(hotlineAccepted + 2, metric("intake_complaints_accepted_total", "hotline"));
+        assertEquals(hotlineRepeats, metric("intake_complaints_repeats_total", "hotline"));
+        assertEquals(webRepeats + 1, metric("intake_complaints_repeats_total", "web"));
+    }
+
+    /** A counter of the Prometheus endpoint for one channel. */
+    private static double metric(String name, String channel) {
+        String prefix = name + "{";
+        for (String line : given().get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString()
+                .split("\n")) {
+            if (line.startsWith(prefix) && line.contains("channel=\"" + channel + "\"")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        throw new AssertionError("no " + name + " for " + channel);
     }
 
     /** A hotline call about a matter in D01 from a new caller, made at {@code callTime}; its case number. */
