@@ -149,30 +149,82 @@ public class Open311Resource {
     @Operation(summary = "One service request (GeoReport v2): status open/closed, notes, the responsible agency")
     public Response request(
             @PathParam("id") String id, @PathParam("format") String format, @Context HttpServerRequest http) {
-        String client =
-                http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        String client = client(http);
         return respond(format, () -> {
-            try {
-                throttle.requireNotThrottled(client);
-            } catch (DomainException e) {
-                throw new Open311Error(429, "too many requests for unknown service requests; try again later");
-            }
+            requireNotThrottled(client);
             Open311Service.RequestStatus status = open311.request(id).orElseThrow(() -> {
                 throttle.recordWrongCode(client);
                 return new Open311Error(404, "service_request_id not found: " + id);
             });
-            Map<String, Object> request = new LinkedHashMap<>();
-            request.put("service_request_id", status.caseNumber());
-            request.put("status", status.closed() ? "closed" : "open");
-            request.put("status_notes", status.statusNotes());
-            request.put("service_name", status.serviceName());
-            request.put("service_code", status.serviceCode());
-            request.put("agency_responsible", status.agencyResponsible());
-            request.put("service_notice", null);
-            request.put("requested_datetime", format(status.requestedAt()));
-            request.put("updated_datetime", format(status.updatedAt()));
-            return new Result(200, "service_requests", "request", List.of(request));
+            return new Result(200, "service_requests", "request", List.of(view(status)));
         });
+    }
+
+    /** Most ids one GET of several requests may name. */
+    static final int MAX_IDS = 50;
+
+    @GET
+    @Path("/requests.{format}")
+    @Operation(
+            summary = "Several service requests by id (GeoReport v2 service_request_id, comma-separated)",
+            description = "At most 50 ids; unknown ids are left out (and count against the client like unknown ids"
+                    + " of the single-request endpoint). Requests are not listed or searched without ids: complaints"
+                    + " may be confidential, and a list would show every case's category and agency to anyone.")
+    public Response requests(
+            @PathParam("format") String format,
+            @jakarta.ws.rs.QueryParam("service_request_id") String ids,
+            @Context HttpServerRequest http) {
+        String client = client(http);
+        return respond(format, () -> {
+            requireNotThrottled(client);
+            if (ids == null || ids.isBlank()) {
+                throw new Open311Error(
+                        400,
+                        "service_request_id is required (up to " + MAX_IDS + ", comma-separated): service requests"
+                                + " are not listed or searched, as complaints may be confidential");
+            }
+            List<String> wanted = java.util.Arrays.stream(ids.split(","))
+                    .map(String::strip)
+                    .filter(id -> !id.isEmpty())
+                    .distinct()
+                    .toList();
+            if (wanted.size() > MAX_IDS) {
+                throw new Open311Error(400, "at most " + MAX_IDS + " service_request_id values per request");
+            }
+            List<Map<String, Object>> found = new ArrayList<>();
+            for (String id : wanted) {
+                open311.request(id)
+                        .ifPresentOrElse(status -> found.add(view(status)), () -> throttle.recordWrongCode(client));
+            }
+            return new Result(200, "service_requests", "request", found);
+        });
+    }
+
+    private static String client(HttpServerRequest http) {
+        return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+    }
+
+    private void requireNotThrottled(String client) {
+        try {
+            throttle.requireNotThrottled(client);
+        } catch (DomainException e) {
+            throw new Open311Error(429, "too many requests for unknown service requests; try again later");
+        }
+    }
+
+    /** A request as GeoReport v2 shows it: no complaint text, no personal data. */
+    private Map<String, Object> view(Open311Service.RequestStatus status) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("service_request_id", status.caseNumber());
+        request.put("status", status.closed() ? "closed" : "open");
+        request.put("status_notes", status.statusNotes());
+        request.put("service_name", status.serviceName());
+        request.put("service_code", status.serviceCode());
+        request.put("agency_responsible", status.agencyResponsible());
+        request.put("service_notice", null);
+        request.put("requested_datetime", format(status.requestedAt()));
+        request.put("updated_datetime", format(status.updatedAt()));
+        return request;
     }
 
     private NewComplaint toComplaint(MultivaluedMap<String, String> form) {

@@ -192,6 +192,66 @@ class Open311Test {
     }
 
     @Test
+    void shouldReadSeveralRequestsByIdButNeverListThemAll() throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        for (String text : List.of("开办企业网上登记系统反复退回申请。", "招标文件设置排斥外地企业的资质条件。")) {
+            var created = post(
+                    "json",
+                    Map.of(
+                            "service_code",
+                            "POLICY_DELIVERY",
+                            "description",
+                            text,
+                            "address_string",
+                            "北京市东城区",
+                            "phone",
+                            newMobile()));
+            assertEquals(201, created.statusCode(), created.asString());
+            ids.add(created.path("[0].service_request_id"));
+        }
+        String ip = client();
+        var both = given().header("X-Forwarded-For", ip)
+                .queryParam("service_request_id", ids.get(0) + "," + ids.get(1) + ",TS209901010999")
+                .get("/open311/v2/requests.json")
+                .then()
+                .extract();
+        assertEquals(200, both.statusCode(), both.asString());
+        assertEquals(ids, both.path("service_request_id"), "the known ones, in the order asked; the unknown left out");
+        assertEquals(List.of("open", "open"), both.path("status"));
+        assertFalse(both.asString().contains("退回"), "no complaint text: " + both.asString());
+
+        var xml = given().header("X-Forwarded-For", ip)
+                .queryParam("service_request_id", ids.get(1))
+                .get("/open311/v2/requests.xml")
+                .then()
+                .extract();
+        assertEquals(200, xml.statusCode(), xml.asString());
+        Document doc = xml(xml.asString());
+        assertEquals("service_requests", doc.getDocumentElement().getTagName());
+        assertEquals(1, doc.getElementsByTagName("request").getLength());
+        assertEquals(
+                ids.get(1), text((Element) doc.getElementsByTagName("request").item(0), "service_request_id"));
+
+        // no listing or searching without ids, and not too many at once: errors in Open311's format
+        var all = given().header("X-Forwarded-For", ip)
+                .get("/open311/v2/requests.json")
+                .then()
+                .extract();
+        assertEquals(400, all.statusCode());
+        assertEquals(400, (int) all.path("[0].code"));
+        assertTrue(((String) all.path("[0].description")).contains("service_request_id"));
+        String many = java.util.stream.IntStream.range(0, 51)
+                .mapToObj(i -> String.format("TS20990101%04d", i))
+                .collect(Collectors.joining(","));
+        var tooMany = given().header("X-Forwarded-For", client())
+                .queryParam("service_request_id", many)
+                .get("/open311/v2/requests.json")
+                .then()
+                .extract();
+        assertEquals(400, tooMany.statusCode(), tooMany.asString());
+    }
+
+    @Test
     void shouldFileARequestInXmlWithTheDistrictAsAnAttribute() throws Exception {
         var created = post(
                 "xml",
