@@ -6,8 +6,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -73,17 +71,7 @@ public class Outbox {
                 .executeUpdate();
         if (transactions.getResource(WAKE_UP_REGISTERED) == null) {
             transactions.putResource(WAKE_UP_REGISTERED, Boolean.TRUE);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {}
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        relay.wakeUp();
-                    }
-                }
-            });
+            AfterCommit.run(transactions, relay::wakeUp);
         }
         return event;
     }

@@ -13,14 +13,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jboss.logging.Logger;
 
+import org.openysb.outbox.AfterCommit;
 import org.openysb.routing.model.CategoryClassifier;
 import org.openysb.routing.model.ClassifierVersion;
 import org.openysb.routing.model.TrainingExample;
@@ -93,17 +92,7 @@ public class ClassifierService {
         example.createdAt = OffsetDateTime.now();
         examples.persist(example);
         CategoryClassifier retrained = retrain(current.categories(), source + " " + caseNumber + " by " + actor);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    classifier = retrained;
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> classifier = retrained);
     }
 
     /** Every training of the model, newest first. */

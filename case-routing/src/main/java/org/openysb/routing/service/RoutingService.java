@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -27,6 +26,7 @@ import org.openysb.contracts.events.CaseRouted;
 import org.openysb.contracts.events.ComplaintSubmitted;
 import org.openysb.contracts.events.ManualDispatchQueued;
 import org.openysb.contracts.events.UnitRef;
+import org.openysb.outbox.AfterCommit;
 import org.openysb.outbox.Inbox;
 import org.openysb.outbox.OutboxRelay;
 import org.openysb.problem.DomainException;
@@ -204,17 +204,7 @@ public class RoutingService {
         batches.insertDecisions(decided);
         batches.appendToOutbox(outgoing);
         if (!outgoing.isEmpty()) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {}
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
-                        relay.wakeUp();
-                    }
-                }
-            });
+            AfterCommit.run(transactions, relay::wakeUp);
         }
         LOG.infof(
                 "routed %d cases (%d to manual dispatch) from %d events, matrix version %d",

@@ -4,8 +4,6 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import io.micrometer.core.instrument.Counter;
@@ -13,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.openysb.intake.model.Channel;
 import org.openysb.intake.model.Complaint;
+import org.openysb.outbox.AfterCommit;
 
 /**
  * What intake accepted, for dashboards and the inspectors' figures: {@code intake.complaints.accepted} and {@code
@@ -56,18 +55,10 @@ public class IntakeMetrics {
     void whenCommitted(Complaint c) {
         Channel channel = c.channel;
         boolean repeat = c.repeatOf != null;
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    accepted.get(channel).increment();
-                    if (repeat) {
-                        repeats.get(channel).increment();
-                    }
-                }
+        AfterCommit.run(transactions, () -> {
+            accepted.get(channel).increment();
+            if (repeat) {
+                repeats.get(channel).increment();
             }
         });
     }

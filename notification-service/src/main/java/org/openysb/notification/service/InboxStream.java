@@ -4,14 +4,13 @@ import java.util.Collection;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 
 import org.openysb.notification.model.Notification;
+import org.openysb.outbox.AfterCommit;
 
 /**
  * New in-app messages as they are committed, for the server-sent-events stream. In memory and per instance: a client
@@ -29,17 +28,7 @@ public class InboxStream {
     /** Emits the message once its transaction has committed (never a message that was rolled back). */
     void publishAfterCommit(Notification n) {
         NotificationView view = NotificationView.of(n);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    processor.onNext(view);
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> processor.onNext(view));
     }
 
     /** New messages for this user name or these units. */
