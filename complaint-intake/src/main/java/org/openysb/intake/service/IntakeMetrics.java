@@ -45,21 +45,20 @@ public class IntakeMetrics {
 
     /** Counts a case that is already committed. */
     void committed(Complaint c) {
-        accepted.get(c.channel).increment();
-        if (c.repeatOf != null) {
-            repeats.get(c.channel).increment();
-        }
+        count(c.channel, c.repeatOf != null);
     }
 
     /** Counts a case stored in the caller's transaction once that transaction commits. */
     void whenCommitted(Complaint c) {
         Channel channel = c.channel;
         boolean repeat = c.repeatOf != null;
-        AfterCommit.run(transactions, () -> {
-            accepted.get(channel).increment();
-            if (repeat) {
-                repeats.get(channel).increment();
-            }
-        });
+        AfterCommit.run(transactions, () -> count(channel, repeat));
+    }
+
+    private void count(Channel channel, boolean repeat) {
+        accepted.get(channel).increment();
+        if (repeat) {
+            repeats.get(channel).increment();
+        }
     }
 }

@@ -91,11 +91,6 @@ public class RepeatDetection {
         }
     }
 
-    /** The near-duplicate keys a case stores and looks up: its district and its text's bands. */
-    static long[] ownKeys(String district, long[] signature) {
-        return RepeatSketch.keys(district, signature);
-    }
-
     public Query query(Complaint complaint) {
         // within the window on either side: a call or letter received long before an existing case (a late
         // import, an old postmark) is not about "the same matter within the window" either
@@ -106,7 +101,7 @@ public class RepeatDetection {
         // through an index, instead of the newest max-candidates cases of the district compared one by one
         long[] signature = RepeatSketch.signature(grams);
         complaint.repeatKeyed = true;
-        complaint.repeatKeys = ownKeys(complaint.district, signature);
+        complaint.repeatKeys = RepeatSketch.keys(complaint.district, signature);
         // the earlier cases' keys are looked up within the window (the key table is indexed by key and received time)
         long[] lookup = complaint.repeatKeys;
         return new Query(complaint.district, complaint.complainant.mobileHash, since, until, grams, lookup);

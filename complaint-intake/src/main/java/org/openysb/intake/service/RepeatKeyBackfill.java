@@ -102,7 +102,7 @@ public class RepeatKeyBackfill {
                 List<String> keyTimes = new ArrayList<>();
                 for (Unkeyed c : cases) {
                     ids.add(c.id());
-                    long[] own = RepeatDetection.ownKeys(
+                    long[] own = RepeatSketch.keys(
                             c.district(), RepeatSketch.signature(TextSimilarity.bigramCodes(c.text())));
                     String receivedAt = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(c.receivedAt());
                     for (long key : own) {
