@@ -67,11 +67,19 @@ public interface IntakeConfig {
         int maxCandidates();
 
         /**
-         * How often intake asks again whether cases stored before the near-duplicate keys existed are still within
-         * the window (an instance of an older version may still be writing some during an upgrade).
+         * How much further back than the window the repeat index ({@code RepeatIndex}) holds cases: a complaint
+         * received that much before now (a call time, a postmark) still finds its candidates there; one received
+         * earlier is compared with the district's newest cases from the database instead.
          */
-        @WithDefault("PT5M")
-        Duration unkeyedRecheck();
+        @WithDefault("P10D")
+        Duration indexMargin();
+
+        /**
+         * How often the repeat index reads the cases other instances stored, as the scheduler reads it ({@code 1s};
+         * {@code off} stops it — a single instance adds its own cases as it commits them).
+         */
+        @WithDefault("1s")
+        String indexRefresh();
 
         /**
          * Earlier cases whose comparison data (bigrams, district, time, complainant hash, repeat link — never personal
@@ -80,13 +88,6 @@ public interface IntakeConfig {
          * as many as fit in a quarter of the heap, at most 50,000.
          */
         java.util.OptionalInt knownCases();
-
-        /**
-         * How often the unkeyed cases within the window get their near-duplicate keys ({@code RepeatKeyBackfill}),
-         * as the scheduler reads it ({@code 1m}, {@code 30s}; {@code off} stops it).
-         */
-        @WithDefault("1m")
-        String backfillInterval();
     }
 
     /** Letters (信): scanned pages as attachments. */

@@ -89,12 +89,9 @@ public class Complaint {
     @Column(name = "repeat_similarity")
     public Double repeatSimilarity;
 
-    /** Whether the case's near-duplicate keys ({@link RepeatSketch}) are in complaint_repeat_key. */
-    @Column(name = "repeat_keyed", nullable = false)
-    public boolean repeatKeyed;
-
-    /** The keys to store with the case once it has its id (not a column). */
-    @jakarta.persistence.Transient
+    /** The case's near-duplicate keys ({@link RepeatSketch}), stored with it for the repeat index to be rebuilt. */
+    @Column(name = "repeat_keys")
+    @jakarta.persistence.Convert(converter = RepeatKeysColumn.class)
     public long[] repeatKeys;
 
     @Column(name = "updated_at", nullable = false)

@@ -10,12 +10,10 @@ import java.util.Set;
  * (the near-duplicate threshold), 87 % at 0.5, 23 % at 0.3, 0.3 % at 0.1 — so the index finds near duplicates and
  * only a few others, which the exact comparison then rules out.
  *
- * <p>Keys are stored with each case and its received time (table {@code complaint_repeat_key}, indexed by key and
- * time): a new complaint looks up its own {@link #BANDS} keys within its window, one b-tree range each. (Until V6 the
- * keys also named a 30-day period, and a window spanning two or three periods took two or three times the lookups.)
- * Changing {@link #ROWS}, {@link #BANDS} or the hash functions changes every key:
- * a migration must then drop the keys and mark every case unkeyed, and {@code RepeatKeyBackfill} keys the cases within
- * the window again (until then they are compared the way unkeyed cases are).
+ * <p>Keys are stored with each case (column {@code repeat_keys}) and looked up in memory ({@code RepeatIndex}): a
+ * new complaint looks up its own {@link #BANDS} keys within its window. Changing {@link #ROWS}, {@link #BANDS} or the
+ * hash functions changes every key: a migration must then set {@code repeat_keys} to null, and the index computes the
+ * keys of those cases from their text when it is built.
  */
 public final class RepeatSketch {
     public static final int ROWS = 4;
@@ -95,6 +93,25 @@ public final class RepeatSketch {
             }
             keys[b] = k;
         }
+        return keys;
+    }
+
+    /** The key under which a complainant's cases are indexed: of their keyed mobile hash, apart from every band key. */
+    public static long complainantKey(String mobileHash) {
+        return mix(hash(mobileHash) ^ 0xC0FFEE5EEDL);
+    }
+
+    /** Keys as stored with a case (column {@code repeat_keys}): 8 bytes each, big-endian. */
+    public static byte[] toBytes(long[] keys) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(keys.length * Long.BYTES);
+        b.asLongBuffer().put(keys);
+        return b.array();
+    }
+
+    /** Keys as {@link #toBytes} stored them. */
+    public static long[] fromBytes(byte[] stored) {
+        long[] keys = new long[stored.length / Long.BYTES];
+        java.nio.ByteBuffer.wrap(stored).asLongBuffer().get(keys);
         return keys;
     }
 

@@ -26,36 +26,28 @@ import org.openysb.intake.model.Complaint;
 public class SubmissionBatchRepository {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
-    // The earlier cases a batch's complaints may repeat, as (kind, key, mobile hash, district, case id) in one
-    // statement of three plain index scans, without joins: every case that shares a near-duplicate key within the
-    // batch's time span (one b-tree range per key of the batch over (key, received_at); the keys name the district,
-    // the caller filters each complaint's exact window), every case of the batch's complainants within the window, and
-    // — only while cases stored before the keys existed may be
-    // in the window — the newest unkeyed cases of the batch's districts. What each case is (its district, time, text)
-    // the caller knows or reads by id ({@link #describe}); cases do not change what repeat detection compares.
-    public static final String HITS = "select 1 as kind, k.key, null as mobile_hash, null as district, k.complaint_id"
-            + " from complaint_repeat_key k where k.key = any(cast(? as bigint[]))"
-            + " and k.received_at >= cast(? as timestamptz) and k.received_at <= cast(? as timestamptz)"
-            + " union all select 2, null, c.complainant_mobile_hash, null, c.id from complaint c"
-            + " where c.complainant_mobile_hash = any(cast(? as text[]))"
+    // The earlier cases of a batch's complaints whose window reaches further back than the repeat index holds (an
+    // old postmark; see RepeatIndex), as (kind, mobile hash, district, case id): every case of their complainants
+    // within the window, and the newest cases of their districts — compared the way cases were before near-duplicate
+    // keys. Two plain index scans (complaint_mobile_hash, complaint_district_received), without joins.
+    public static final String FALLBACK = "select 1 as kind, c.complainant_mobile_hash, null as district, c.id"
+            + " from complaint c where c.complainant_mobile_hash = any(cast(? as text[]))"
             + " and c.received_at >= cast(? as timestamptz) and c.received_at <= cast(? as timestamptz)"
-            + " union all select 3, null, null, d.district, x.id from unnest(cast(? as text[])) as d(district)"
-            + " cross join lateral (select c.id from complaint c where cast(? as boolean) and c.district = d.district"
-            + " and not c.repeat_keyed and c.received_at >= cast(? as timestamptz)"
+            + " union all select 2, null, d.district, x.id from unnest(cast(? as text[])) as d(district)"
+            + " cross join lateral (select c.id from complaint c where c.district = d.district"
+            + " and c.received_at >= cast(? as timestamptz)"
             + " and c.received_at <= cast(? as timestamptz) order by c.received_at desc, c.id desc limit ?) x";
 
-    /** How a stored case came up for a batch (see {@link #HITS}). */
+    /** How a stored case came up for a batch from the database (see {@link #FALLBACK}). */
     public enum HitKind {
-        /** shares a near-duplicate key */
-        KEY,
         /** the same complainant */
         COMPLAINANT,
-        /** an unkeyed case of the district */
-        UNKEYED
+        /** one of the newest cases of the district */
+        DISTRICT
     }
 
-    /** A stored case that came up: through a key, a complainant's mobile hash or an unkeyed district. */
-    public record Hit(HitKind kind, long key, String mobileHash, String district, long complaintId) {}
+    /** A stored case that came up: through a complainant's mobile hash or a district. */
+    public record Hit(HitKind kind, String mobileHash, String district, long complaintId) {}
 
     /** What repeat detection compares of a stored case (no personal data in clear). */
     public record Described(
@@ -71,24 +63,20 @@ public class SubmissionBatchRepository {
             + " content, district, category_hint, accused_unit, anonymous, confidential, complainant_kind,"
             + " complainant_name, complainant_mobile, complainant_mobile_hash, complainant_email, complainant_id_number,"
             + " complainant_credit_code, complainant_contact_person, owner_subject, received_at, status, repeat_of,"
-            + " repeat_similarity, repeat_keyed, updated_at";
+            + " repeat_similarity, repeat_keys, updated_at";
 
-    // One statement: the cases (in the batch's order), their keys (joined to the new ids by case number), their
-    // first timeline step and their events (in the batch's order, which is the order the relay publishes them in).
+    // One statement: the cases (in the batch's order, with their near-duplicate keys), their first timeline step and
+    // their events (in the batch's order, which is the order the relay publishes them in).
     private static final String INSERT = "with input as (select * from unnest(cast(? as text[]), cast(? as text[]),"
             + " cast(? as text[]), cast(? as text[]), cast(? as boolean[]), cast(? as text[]), cast(? as text[]),"
             + " cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as boolean[]), cast(? as boolean[]),"
             + " cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),"
             + " cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),"
             + " cast(cast(? as text[]) as timestamptz[]), cast(? as text[]), cast(? as text[]),"
-            + " cast(? as float8[]), cast(? as boolean[]), cast(cast(? as text[]) as timestamptz[]))"
+            + " cast(? as float8[]), cast(cast(? as text[]) as bytea[]), cast(cast(? as text[]) as timestamptz[]))"
             + " with ordinality as t(" + COMPLAINT_COLUMNS + ", ord)),"
             + " cases as (insert into complaint (" + COMPLAINT_COLUMNS + ", version)"
             + " select " + COMPLAINT_COLUMNS + ", 0 from input order by ord returning id, case_number, received_at),"
-            + " keys as (insert into complaint_repeat_key (key, received_at, complaint_id)"
-            + " select k.key, cases.received_at, cases.id"
-            + " from unnest(cast(? as text[]), cast(? as bigint[])) as k(case_number, key)"
-            + " join cases on cases.case_number = k.case_number),"
             + " steps as (insert into timeline_entry (case_number, occurred_at, step, description)"
             + " select case_number, updated_at, ?, ? from input order by ord),"
             + " events as (insert into outbox_event (id, topic, message_key, event_type, payload)"
@@ -109,53 +97,37 @@ public class SubmissionBatchRepository {
             String payload) {}
 
     /**
-     * What a batch looks up: cases sharing one of {@code keys}, and cases of the complainants {@code mobileHashes} received
-     * between {@code since} and {@code until}, and (when {@code unkeyed}) the newest {@code limit} unkeyed cases of each
-     * of {@code districts} in that time.
+     * What a batch reads from the database when the repeat index does not reach back far enough: the cases of the
+     * complainants {@code mobileHashes}, and the newest {@code limit} cases of each of {@code districts}, received
+     * between {@code since} and {@code until}.
      */
-    public record HitQuery(
-            long[] keys,
+    public record FallbackQuery(
             java.util.Collection<String> mobileHashes,
             java.util.Collection<String> districts,
             OffsetDateTime since,
             OffsetDateTime until,
-            boolean unkeyed,
             int limit) {}
 
-    /** The stored cases that came up for a batch (see {@link HitQuery}). */
-    public List<Hit> hits(Connection connection, HitQuery query) throws SQLException {
+    /** The stored cases that came up for a batch (see {@link FallbackQuery}). */
+    public List<Hit> fallback(Connection connection, FallbackQuery q) throws SQLException {
         List<Hit> hits = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement(HITS)) {
-            bindHits(s, query);
+        try (PreparedStatement s = connection.prepareStatement(FALLBACK)) {
+            int p = 1;
+            s.setArray(p++, connection.createArrayOf("text", q.mobileHashes().toArray(String[]::new)));
+            s.setString(p++, TIME.format(q.since()));
+            s.setString(p++, TIME.format(q.until()));
+            s.setArray(p++, connection.createArrayOf("text", q.districts().toArray(String[]::new)));
+            s.setString(p++, TIME.format(q.since()));
+            s.setString(p++, TIME.format(q.until()));
+            s.setInt(p, q.limit());
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     HitKind kind = HitKind.values()[r.getInt(1) - 1];
-                    hits.add(new Hit(kind, r.getLong(2), r.getString(3), r.getString(4), r.getLong(5)));
+                    hits.add(new Hit(kind, r.getString(2), r.getString(3), r.getLong(4)));
                 }
             }
         }
         return hits;
-    }
-
-    /** Binds the parameters of {@link #HITS} (also for the benchmark's EXPLAIN of it). */
-    public static void bindHits(PreparedStatement s, HitQuery q) throws SQLException {
-        Connection connection = s.getConnection();
-        Long[] boxed = new Long[q.keys().length];
-        for (int i = 0; i < boxed.length; i++) {
-            boxed[i] = q.keys()[i];
-        }
-        int p = 1;
-        s.setArray(p++, connection.createArrayOf("int8", boxed));
-        s.setString(p++, TIME.format(q.since()));
-        s.setString(p++, TIME.format(q.until()));
-        s.setArray(p++, connection.createArrayOf("text", q.mobileHashes().toArray(String[]::new)));
-        s.setString(p++, TIME.format(q.since()));
-        s.setString(p++, TIME.format(q.until()));
-        s.setArray(p++, connection.createArrayOf("text", q.districts().toArray(String[]::new)));
-        s.setBoolean(p++, q.unkeyed());
-        s.setString(p++, TIME.format(q.since()));
-        s.setString(p++, TIME.format(q.until()));
-        s.setInt(p, q.limit());
     }
 
     /** What repeat detection compares of the cases with these ids (their text is title and content). */
@@ -181,7 +153,7 @@ public class SubmissionBatchRepository {
         return described;
     }
 
-    /** Stores the cases with their keys, first timeline step and event, in one statement; their ids by case number. */
+    /** Stores the cases (with their keys), first timeline steps and events, in one statement; their ids by case number. */
     public Map<String, Long> insert(Connection connection, List<NewCase> cases, String step, String description)
             throws SQLException {
         int n = cases.size();
@@ -191,8 +163,6 @@ public class SubmissionBatchRepository {
         String[] keysOf = new String[n];
         String[] eventTypes = new String[n];
         String[] payloads = new String[n];
-        List<String> keyCases = new ArrayList<>();
-        List<Long> keys = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             NewCase nc = cases.get(i);
             Complaint c = nc.complaint();
@@ -222,7 +192,7 @@ public class SubmissionBatchRepository {
                 c.status.name(),
                 c.repeatOf,
                 c.repeatSimilarity,
-                c.repeatKeyed,
+                c.repeatKeys == null ? null : hex(c.repeatKeys),
                 TIME.format(c.updatedAt)
             };
             for (int col = 0; col < row.length; col++) {
@@ -233,20 +203,12 @@ public class SubmissionBatchRepository {
             keysOf[i] = c.caseNumber;
             eventTypes[i] = nc.eventType();
             payloads[i] = nc.payload();
-            if (c.repeatKeys != null) {
-                for (long key : c.repeatKeys) {
-                    keyCases.add(c.caseNumber);
-                    keys.add(key);
-                }
-            }
         }
         try (PreparedStatement s = connection.prepareStatement(INSERT)) {
             int p = 1;
             for (Object[] column : columns) {
                 s.setArray(p++, connection.createArrayOf(sqlType(column), copyOf(column)));
             }
-            s.setArray(p++, connection.createArrayOf("text", keyCases.toArray(String[]::new)));
-            s.setArray(p++, connection.createArrayOf("int8", keys.toArray(Long[]::new)));
             s.setString(p++, step);
             s.setString(p++, description);
             s.setArray(p++, connection.createArrayOf("text", eventIds));
@@ -265,6 +227,16 @@ public class SubmissionBatchRepository {
             }
             return ids;
         }
+    }
+
+    /** Keys in bytea's hex input form ({@link org.openysb.intake.model.RepeatSketch#toBytes}). */
+    private static String hex(long[] keys) {
+        StringBuilder b = new StringBuilder(2 + keys.length * 16).append("\\x");
+        for (long key : keys) {
+            String h = Long.toHexString(key);
+            b.append("0".repeat(16 - h.length())).append(h);
+        }
+        return b.toString();
     }
 
     private static String sqlType(Object[] column) {

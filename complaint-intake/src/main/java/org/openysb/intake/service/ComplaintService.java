@@ -41,6 +41,7 @@ public class ComplaintService {
     private final FieldCipher cipher;
     private final RepeatDetection repeats;
     private final IntakeMetrics metrics;
+    private final RepeatIndex repeatIndex;
     private final Clock clock = Clock.system(CHINA);
 
     public ComplaintService(
@@ -50,7 +51,9 @@ public class ComplaintService {
             Outbox outbox,
             FieldCipher cipher,
             RepeatDetection repeats,
-            IntakeMetrics metrics) {
+            IntakeMetrics metrics,
+            RepeatIndex repeatIndex) {
+        this.repeatIndex = repeatIndex;
         this.complaints = complaints;
         this.caseNumbers = caseNumbers;
         this.timeline = timeline;
@@ -71,7 +74,7 @@ public class ComplaintService {
         repeats.findEarlierCase(complaint)
                 .ifPresent(match -> complaint.markRepeatOf(match.caseNumber(), match.similarity()));
         complaints.persist(complaint);
-        complaints.storeRepeatKeys(complaint);
+        repeatIndex.whenCommitted(complaint);
         timeline.persist(TimelineEntry.of(complaint.caseNumber, now, SUBMITTED_STEP, SUBMITTED_DESCRIPTION));
         outbox.append(EventType.COMPLAINT_SUBMITTED, complaint.caseNumber, toEvent(complaint));
         logAccepted(complaint);

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,33 +24,16 @@ import org.openysb.intake.repository.ComplaintRepository;
 @ApplicationScoped
 public class RepeatDetection {
     private final ComplaintRepository complaints;
+    private final RepeatIndex index;
     private final IntakeConfig.Repeats config;
 
-    public RepeatDetection(ComplaintRepository complaints, IntakeConfig config) {
+    public RepeatDetection(ComplaintRepository complaints, RepeatIndex index, IntakeConfig config) {
         this.complaints = complaints;
+        this.index = index;
         this.config = config.repeats();
     }
 
     public record Match(String caseNumber, double similarity) {}
-
-    private volatile OffsetDateTime newestUnkeyed;
-    private volatile long unkeyedCheckedAt;
-    private volatile boolean unkeyedKnown;
-
-    /**
-     * Whether cases stored before the near-duplicate keys existed may still be within the window: looked up at most
-     * every {@code intake.repeats.unkeyed-recheck}, so that once they have all left the window a submission no longer asks for them.
-     */
-    boolean unkeyedMayBeWithin(OffsetDateTime since, Supplier<OffsetDateTime> lookUp) {
-        long now = System.nanoTime();
-        if (!unkeyedKnown || now - unkeyedCheckedAt >= config.unkeyedRecheck().toNanos()) {
-            newestUnkeyed = lookUp.get();
-            unkeyedCheckedAt = now;
-            unkeyedKnown = true;
-        }
-        OffsetDateTime newest = newestUnkeyed;
-        return newest != null && !newest.isBefore(since);
-    }
 
     /**
      * What a new complaint is compared by: its window, its complainant, its text's character bigrams and the
@@ -100,28 +82,74 @@ public class RepeatDetection {
         // near duplicates from anyone in the district: only the cases that share a locality-sensitive key, found
         // through an index, instead of the newest max-candidates cases of the district compared one by one
         long[] signature = RepeatSketch.signature(grams);
-        complaint.repeatKeyed = true;
         complaint.repeatKeys = RepeatSketch.keys(complaint.district, signature);
-        // the earlier cases' keys are looked up within the window (the key table is indexed by key and received time)
-        long[] lookup = complaint.repeatKeys;
-        return new Query(complaint.district, complaint.complainant.mobileHash, since, until, grams, lookup);
+        // the earlier cases sharing a key are looked up within the window (RepeatIndex)
+        return new Query(
+                complaint.district, complaint.complainant.mobileHash, since, until, grams, complaint.repeatKeys);
     }
 
-    /** The earlier case a complaint repeats, read from the database (one complaint in the caller's transaction). */
+    /**
+     * The earlier case a complaint repeats (one complaint, in the caller's transaction): the candidates are found in
+     * the repeat index and read by id — or, when the complaint's window reaches further back than the index holds,
+     * the complainant's and the district's newest cases are read from the database.
+     */
     public Optional<Match> findEarlierCase(Complaint complaint) {
         Query q = query(complaint);
+        int limit = config.maxCandidates();
         List<RepeatCandidate> candidates = new ArrayList<>();
+        if (!index.covers(q.since())) {
+            if (q.mobileHash() != null) {
+                candidates.addAll(
+                        complaints.listSameComplainantCandidates(q.mobileHash(), q.since(), q.until(), limit));
+            }
+            candidates.addAll(complaints.listDistrictCandidates(q.district(), q.since(), q.until(), limit));
+            return best(q, candidates);
+        }
+        Newest same = new Newest();
         if (q.mobileHash() != null) {
-            candidates.addAll(complaints.listSameComplainantCandidates(
-                    q.mobileHash(), q.since(), q.until(), config.maxCandidates()));
+            index.lookUpComplainant(q.mobileHash(), q.since(), q.until(), same);
         }
-        candidates.addAll(complaints.listNearDuplicateCandidates(
-                q.district(), q.lookupKeys(), q.since(), q.until(), config.maxCandidates()));
-        if (unkeyedMayBeWithin(q.since(), complaints::newestUnkeyed)) {
-            candidates.addAll(complaints.listUnkeyedDistrictCandidates(
-                    q.district(), q.since(), q.until(), config.maxCandidates()));
+        Newest near = new Newest();
+        for (long key : q.lookupKeys()) {
+            index.lookUp(key, q.since(), q.until(), near);
         }
+        List<Long> sameIds = same.ids(limit);
+        List<Long> nearIds = near.ids(limit);
+        java.util.Set<Long> ids = new java.util.LinkedHashSet<>(sameIds);
+        ids.addAll(nearIds);
+        for (RepeatCandidate c : complaints.listCandidates(ids)) {
+            // a fingerprint shared by chance brings up a case of another complainant or district: not a candidate
+            if ((q.mobileHash() != null && q.mobileHash().equals(c.mobileHash()))
+                    || q.district().equals(c.district())) {
+                candidates.add(c);
+            }
+        }
+        // the complainant's own first, then the district's; newest first within each
+        candidates.sort(java.util.Comparator.comparing((RepeatCandidate c) ->
+                        q.mobileHash() == null || !q.mobileHash().equals(c.mobileHash()))
+                .thenComparing(RepeatCandidate::receivedAt, java.util.Comparator.reverseOrder()));
         return best(q, candidates);
+    }
+
+    /** The cases that came up in the index (each once), for the newest of them. */
+    static final class Newest implements RepeatIndex.Found {
+        private final Map<Long, Long> times = new java.util.HashMap<>();
+
+        @Override
+        public void found(long id, long receivedAtMillis) {
+            times.put(id, receivedAtMillis);
+        }
+
+        /** At most {@code limit} of them, newest first (of equal times, the higher id). */
+        List<Long> ids(int limit) {
+            return times.entrySet().stream()
+                    .sorted(Map.Entry.<Long, Long>comparingByValue()
+                            .thenComparing(Map.Entry.comparingByKey())
+                            .reversed())
+                    .limit(limit)
+                    .map(Map.Entry::getKey)
+                    .toList();
+        }
     }
 
     public int maxCandidates() {

@@ -1,8 +1,6 @@
 package org.openysb.intake.service;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -47,8 +45,9 @@ import org.openysb.problem.DomainException;
  * Writes web submissions in batches (group commit). A complaint is validated, encrypted and sketched on the request's
  * thread and queued; one writer thread takes whatever has queued while it wrote the previous batch (at most {@code
  * intake.submissions.max-batch}) and stores it in one transaction: case numbers reserved in one statement, the
- * earlier cases every complaint may repeat read in one query (complaints of the same batch are compared with each
- * other in memory, in arrival order), and cases, near-duplicate keys, first timeline steps and outbox events written
+ * earlier cases every complaint may repeat found in the repeat index ({@link RepeatIndex}, in memory; only the cases
+ * the writer does not know yet are read, in one query), complaints of the same batch compared with each other in
+ * memory, in arrival order, and cases (with their near-duplicate keys), first timeline steps and outbox events written
  * in one statement, then one synchronous commit. Each complainant is answered (201) only after that commit, so an
  * answered complaint is durable and its event will be published; a batch that fails is retried complaint by complaint
  * (with the case numbers already reserved), so one bad complaint does not fail the others. With one writer the
@@ -62,10 +61,10 @@ import org.openysb.problem.DomainException;
 @ApplicationScoped
 public class SubmissionBatcher {
     private static final Logger LOG = Logger.getLogger(SubmissionBatcher.class);
-    private static final String NEWEST_UNKEYED = "select max(received_at) from complaint where not repeat_keyed";
 
     private final ComplaintService service;
     private final RepeatDetection repeats;
+    private final RepeatIndex index;
     private final CaseNumberRepository caseNumbers;
     private final SubmissionBatchRepository batches;
     private final AgroalDataSource dataSource;
@@ -90,7 +89,9 @@ public class SubmissionBatcher {
             FieldCipher cipher,
             IntakeConfig config,
             MeterRegistry meters,
-            IntakeMetrics metrics) {
+            IntakeMetrics metrics,
+            RepeatIndex index) {
+        this.index = index;
         this.metrics = metrics;
         this.service = service;
         this.repeats = repeats;
@@ -273,21 +274,33 @@ public class SubmissionBatcher {
             batch.forEach(p -> p.done.completeExceptionally(e));
             return null;
         }
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                List<NewCase> cases = linkAndDescribe(connection, batch);
-                connection.commit(); // read only
-                return new Linked(batch, cases);
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+        try (Reads reads = new Reads()) {
+            return new Linked(batch, linkAndDescribe(reads, batch));
         } catch (SQLException | RuntimeException e) {
             batch.forEach(p -> fail(p, e));
             return null;
+        }
+    }
+
+    /**
+     * The writer's connection for reading stored cases, taken only when a batch needs one: most batches find their
+     * candidates in the repeat index and the writer's {@link KnownCases}, without the database.
+     */
+    private final class Reads implements AutoCloseable {
+        private Connection connection;
+
+        Connection get() throws SQLException {
+            if (connection == null) {
+                connection = dataSource.getConnection();
+            }
+            return connection;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (connection != null) {
+                connection.close();
+            }
         }
     }
 
@@ -393,8 +406,10 @@ public class SubmissionBatcher {
                 connection.commit();
                 for (int i = 0; i < cases.size(); i++) { // candidates of the next batches, known without reading
                     Complaint c = cases.get(i).complaint();
+                    long id = ids.get(c.caseNumber);
+                    index.add(id, c.receivedAt, c.complainant.mobileHash, c.repeatKeys);
                     committed.add(new KnownCases.Known(
-                            ids.get(c.caseNumber),
+                            id,
                             c.caseNumber,
                             c.district,
                             c.complainant.mobileHash,
@@ -413,17 +428,18 @@ public class SubmissionBatcher {
     }
 
     /** Decides each complaint's repeat link (并单) and builds its ComplaintSubmitted event. */
-    private List<NewCase> linkAndDescribe(Connection connection, List<Pending> batch) throws SQLException {
+    private List<NewCase> linkAndDescribe(Reads reads, List<Pending> batch) throws SQLException {
         List<RepeatDetection.Query> queries = batch.stream().map(p -> p.query).toList();
         Map<String, long[]> batchCodes = new java.util.concurrent.ConcurrentHashMap<>(); // bigrams of every candidate
+        // batches linked before this one whose commit had not finished before the lookup below may not be in the
+        // index: their complaints are compared in memory (a case found both ways is compared twice, to no effect)
+        while (!unfinished.isEmpty() && unfinished.peek().finished) {
+            unfinished.poll();
+        }
+        // after the above: a batch finished is in the index, and its cases are known here without reading them
         KnownCases.Known stored;
         while ((stored = committed.poll()) != null) {
             known.learn(stored);
-        }
-        // batches linked before this one whose commit had not finished before the lookup below may not be visible
-        // to it: their complaints are compared in memory (a case found both ways is compared twice, to no effect)
-        while (!unfinished.isEmpty() && unfinished.peek().finished) {
-            unfinished.poll();
         }
         List<Pending> inFlight = new ArrayList<>();
         for (Linked l : unfinished) {
@@ -434,7 +450,7 @@ public class SubmissionBatcher {
                 }
             }
         }
-        List<List<RepeatCandidate>> storedCandidates = storedCandidates(connection, queries, batchCodes);
+        List<List<RepeatCandidate>> storedCandidates = storedCandidates(reads, queries, batchCodes);
         // the comparisons with stored cases are independent of each other: on every core, while the batch waits
         RepeatDetection.Scored[] closestStored = new RepeatDetection.Scored[batch.size()];
         java.util.stream.IntStream.range(0, batch.size())
@@ -484,70 +500,79 @@ public class SubmissionBatcher {
 
     /**
      * For each query (in order), the stored cases it may repeat, as the one-by-one rules choose them (each rule's
-     * newest {@code max-candidates}, same complainant first): one statement finds which cases came up (by key, by
-     * complainant, unkeyed), the cases not yet known are read by id, and the window, the district and the limit are
-     * applied here.
+     * newest {@code max-candidates}, same complainant first): the repeat index says which cases come up (by key, by
+     * complainant) — or, for a complaint whose window reaches further back than the index, the database (by
+     * complainant, the district's newest) — the cases not yet known are read by id, and the window, the district and
+     * the limit are applied here.
      */
     private List<List<RepeatCandidate>> storedCandidates(
-            Connection connection, List<RepeatDetection.Query> queries, Map<String, long[]> batchCodes)
-            throws SQLException {
-        OffsetDateTime since = queries.stream()
-                .map(RepeatDetection.Query::since)
-                .min(OffsetDateTime::compareTo)
-                .orElseThrow();
-        OffsetDateTime until = queries.stream()
-                .map(RepeatDetection.Query::until)
-                .max(OffsetDateTime::compareTo)
-                .orElseThrow();
-        boolean unkeyed = repeats.unkeyedMayBeWithin(since, () -> newestUnkeyed(connection));
-        java.util.Set<String> mobiles = new java.util.HashSet<>();
-        java.util.Set<String> districts = new java.util.HashSet<>();
-        java.util.Set<Long> keys = new java.util.HashSet<>();
-        for (RepeatDetection.Query q : queries) {
-            if (q.mobileHash() != null) {
-                mobiles.add(q.mobileHash());
-            }
-            districts.add(q.district());
-            for (long key : q.lookupKeys()) {
-                keys.add(key);
-            }
-        }
-        long[] sortedKeys = keys.stream().mapToLong(Long::longValue).sorted().toArray();
-        // the keys are as good as unique, but before PostgreSQL has statistics of the key table (a new or bulk-loaded
-        // one) it takes "key = any(thousands of keys)" for most of the table and reads all of it: never a whole scan
-        try (java.sql.Statement s = connection.createStatement()) {
-            s.execute("set local enable_seqscan = off");
-        }
+            Reads reads, List<RepeatDetection.Query> queries, Map<String, long[]> batchCodes) throws SQLException {
         int limit = repeats.maxCandidates();
-        Map<Long, List<Long>> byKey = new HashMap<>();
-        Map<String, List<Long>> byMobile = new HashMap<>();
+        Map<Long, java.util.Set<Long>> byKey = new HashMap<>();
+        Map<String, java.util.Set<Long>> byMobile = new HashMap<>();
         Map<String, List<Long>> byDistrict = new HashMap<>();
-        Map<Long, KnownCases.Known> cases = new HashMap<>();
-        java.util.Set<Long> unknown = new java.util.HashSet<>();
-        for (SubmissionBatchRepository.Hit hit : batches.hits(
-                connection,
-                new SubmissionBatchRepository.HitQuery(sortedKeys, mobiles, districts, since, until, unkeyed, limit))) {
-            switch (hit.kind()) {
-                case KEY -> byKey.computeIfAbsent(hit.key(), k -> new ArrayList<>())
-                        .add(hit.complaintId());
-                case COMPLAINANT -> byMobile.computeIfAbsent(hit.mobileHash(), k -> new ArrayList<>())
-                        .add(hit.complaintId());
-                case UNKEYED -> byDistrict
-                        .computeIfAbsent(hit.district(), k -> new ArrayList<>())
-                        .add(hit.complaintId());
-            }
-            long id = hit.complaintId();
-            if (!cases.containsKey(id) && !unknown.contains(id)) { // a case comes up once per key it shares
-                KnownCases.Known k = known.get(id);
-                if (k != null) {
-                    cases.put(id, k);
-                } else {
-                    unknown.add(id);
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        List<RepeatDetection.Query> beyond = new ArrayList<>();
+        List<RepeatDetection.Query> covered = new ArrayList<>();
+        for (RepeatDetection.Query q : queries) {
+            (index.covers(q.since()) ? covered : beyond).add(q);
+        }
+        if (!covered.isEmpty()) {
+            // each key once, within the batch's windows: each query applies its own below
+            OffsetDateTime since = earliest(covered);
+            OffsetDateTime until = latest(covered);
+            for (RepeatDetection.Query q : covered) {
+                if (q.mobileHash() != null && !byMobile.containsKey(q.mobileHash())) {
+                    java.util.Set<Long> found = new java.util.HashSet<>();
+                    index.lookUpComplainant(q.mobileHash(), since, until, (id, at) -> found.add(id));
+                    byMobile.put(q.mobileHash(), found);
+                    ids.addAll(found);
+                }
+                for (long key : q.lookupKeys()) {
+                    if (!byKey.containsKey(key)) {
+                        java.util.Set<Long> found = new java.util.HashSet<>();
+                        index.lookUp(key, since, until, (id, at) -> found.add(id));
+                        byKey.put(key, found);
+                        ids.addAll(found);
+                    }
                 }
             }
         }
+        if (!beyond.isEmpty()) {
+            java.util.Set<String> mobiles = new java.util.HashSet<>();
+            java.util.Set<String> districts = new java.util.HashSet<>();
+            for (RepeatDetection.Query q : beyond) {
+                if (q.mobileHash() != null) {
+                    mobiles.add(q.mobileHash());
+                }
+                districts.add(q.district());
+            }
+            for (SubmissionBatchRepository.Hit hit : batches.fallback(
+                    reads.get(),
+                    new SubmissionBatchRepository.FallbackQuery(
+                            mobiles, districts, earliest(beyond), latest(beyond), limit))) {
+                switch (hit.kind()) {
+                    case COMPLAINANT -> byMobile.computeIfAbsent(hit.mobileHash(), k -> new java.util.HashSet<>())
+                            .add(hit.complaintId());
+                    case DISTRICT -> byDistrict
+                            .computeIfAbsent(hit.district(), k -> new ArrayList<>())
+                            .add(hit.complaintId());
+                }
+                ids.add(hit.complaintId());
+            }
+        }
+        Map<Long, KnownCases.Known> cases = new HashMap<>();
+        java.util.Set<Long> unknown = new java.util.HashSet<>();
+        for (long id : ids) {
+            KnownCases.Known k = known.get(id);
+            if (k != null) {
+                cases.put(id, k);
+            } else {
+                unknown.add(id);
+            }
+        }
         if (!unknown.isEmpty()) {
-            for (SubmissionBatchRepository.Described d : batches.describe(connection, unknown)) {
+            for (SubmissionBatchRepository.Described d : batches.describe(reads.get(), unknown)) {
                 cases.put(d.id(), known.learn(d));
             }
         }
@@ -556,33 +581,40 @@ public class SubmissionBatcher {
         for (RepeatDetection.Query q : queries) {
             List<RepeatCandidate> candidates = new ArrayList<>();
             if (q.mobileHash() != null) {
+                candidates.addAll(KnownCases.newest(
+                        byMobile.getOrDefault(q.mobileHash(), java.util.Set.of()), cases, q, false, limit));
+            }
+            if (beyond.contains(q)) {
                 candidates.addAll(
-                        KnownCases.newest(byMobile.getOrDefault(q.mobileHash(), List.of()), cases, q, false, limit));
+                        KnownCases.newest(byDistrict.getOrDefault(q.district(), List.of()), cases, q, true, limit));
+            } else {
+                java.util.Set<Long> near = new java.util.HashSet<>();
+                for (long key : q.lookupKeys()) {
+                    near.addAll(byKey.getOrDefault(key, java.util.Set.of()));
+                }
+                candidates.addAll(KnownCases.newest(near, cases, q, true, limit));
             }
-            java.util.Set<Long> near = new java.util.HashSet<>();
-            for (long key : q.lookupKeys()) {
-                near.addAll(byKey.getOrDefault(key, List.of()));
-            }
-            candidates.addAll(KnownCases.newest(near, cases, q, true, limit));
-            candidates.addAll(
-                    KnownCases.newest(byDistrict.getOrDefault(q.district(), List.of()), cases, q, true, limit));
             result.add(candidates);
         }
         return result;
     }
 
+    private static OffsetDateTime earliest(List<RepeatDetection.Query> queries) {
+        return queries.stream()
+                .map(RepeatDetection.Query::since)
+                .min(OffsetDateTime::compareTo)
+                .orElseThrow();
+    }
+
+    private static OffsetDateTime latest(List<RepeatDetection.Query> queries) {
+        return queries.stream()
+                .map(RepeatDetection.Query::until)
+                .max(OffsetDateTime::compareTo)
+                .orElseThrow();
+    }
+
     /** What the writer knows of stored cases (see {@link KnownCases}); used by the writer thread only. */
     private final KnownCases known;
-
-    private static OffsetDateTime newestUnkeyed(Connection connection) {
-        try (PreparedStatement s = connection.prepareStatement(NEWEST_UNKEYED);
-                ResultSet r = s.executeQuery()) {
-            r.next();
-            return r.getObject(1, OffsetDateTime.class);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
-    }
 
     /** Answers on a worker thread, so that the writer goes on with the next batch at once. */
     private void answer(Pending p) {

@@ -130,8 +130,9 @@ class IntakeBenchmark {
             }
             if (Boolean.getBoolean("bench.pgStatements")) {
                 intake.topStatements(12).forEach(line -> System.out.println("BENCH pg " + line));
-                intake.explainCandidates(32).forEach(line -> System.out.println("BENCH plan " + line));
             }
+            // the repeat index's size after the run (cases held, bytes of its arrays)
+            intake.metrics("intake_repeats_index").forEach(line -> System.out.println("BENCH index " + line));
             // zero loss: every 201 exactly once on the topic
             long drainStart = System.nanoTime();
             while (intake.unpublished() > 0 && System.nanoTime() - drainStart < TimeUnit.SECONDS.toNanos(120)) {

@@ -511,58 +511,14 @@ final class PackagedIntake implements AutoCloseable {
         return lines;
     }
 
-    /** The plan of the batch's candidate query for {@code n} new web complaints, executed (EXPLAIN ANALYZE). */
-    List<String> explainCandidates(int n) throws Exception {
-        List<org.openysb.intake.service.RepeatDetection.Query> queries = new java.util.ArrayList<>();
-        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8));
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        for (int i = 0; i < n; i++) {
-            var body = json.readTree(webComplaint("explain" + i));
-            String text =
-                    body.path("title").asText() + "\n" + body.path("content").asText();
-            String district = body.path("district").asText();
-            long[] signature = org.openysb.intake.model.RepeatSketch.signature(
-                    org.openysb.intake.model.TextSimilarity.bigrams(text));
-            java.time.OffsetDateTime since = now.minusDays(30);
-            long[] lookup = org.openysb.intake.model.RepeatSketch.keys(district, signature);
-            queries.add(new org.openysb.intake.service.RepeatDetection.Query(
-                    district,
-                    "nobody" + i,
-                    since,
-                    now.plusDays(30),
-                    org.openysb.intake.model.TextSimilarity.bigramCodes(text),
-                    lookup));
-        }
-        long[] keys = queries.stream()
-                .flatMapToLong(q -> java.util.Arrays.stream(q.lookupKeys()))
-                .distinct()
-                .sorted()
-                .toArray();
-        List<String> mobiles = queries.stream()
-                .map(org.openysb.intake.service.RepeatDetection.Query::mobileHash)
-                .toList();
-        List<String> districts = queries.stream()
-                .map(org.openysb.intake.service.RepeatDetection.Query::district)
-                .distinct()
-                .toList();
-        List<String> lines = new java.util.ArrayList<>();
-        try (Connection c = database().getConnection();
-                java.sql.PreparedStatement s = c.prepareStatement(
-                        "explain (analyze, buffers) " + org.openysb.intake.repository.SubmissionBatchRepository.HITS)) {
-            try (Statement set = c.createStatement()) {
-                set.execute("set enable_seqscan = off"); // as the writer does, for its transaction
-            }
-            org.openysb.intake.repository.SubmissionBatchRepository.bindHits(
-                    s,
-                    new org.openysb.intake.repository.SubmissionBatchRepository.HitQuery(
-                            keys, mobiles, districts, now.minusDays(30), now.plusDays(30), false, 500));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    lines.add(rs.getString(1));
-                }
-            }
-        }
-        return lines;
+    /** The lines of the service's Prometheus metrics that start with {@code prefix}. */
+    List<String> metrics(String prefix) throws Exception {
+        String body = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/q/metrics"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
+        return body.lines().filter(line -> line.startsWith(prefix)).toList();
     }
 
     /** VACUUM (ANALYZE) of intake's database, as autovacuum would do it sooner or later; returns the seconds it took. */

@@ -191,57 +191,62 @@ class RepeatDetectionTest {
     }
 
     @Test
-    void shouldStillLinkToACaseStoredBeforeNearDuplicateKeysExisted() throws Exception {
+    void shouldFindACaseStoredWithoutKeysOnceTheIndexIsBuiltAgain() throws Exception {
         String legacy = accepted(personComplaint(LICENCE_TITLE, LICENCE, "D02", newMobile()))
                 .path("caseNumber");
-        unkey(legacy); // as a case accepted by the version before the keys: no keys, not marked keyed
+        assertEquals(
+                RepeatSketch.BANDS * Long.BYTES,
+                rows("select octet_length(repeat_keys) from complaint where case_number = ?", legacy),
+                "its keys stored with it");
+        // as a case stored before V7 (or after a change of the sketch): no keys; the index, built again as at a
+        // start, computes them from its text
+        rows("update complaint set repeat_keys = null where case_number = ? returning 1", legacy);
+        index.build();
         String again = accepted(personComplaint(LICENCE_AGAIN_TITLE, LICENCE_AGAIN, "D02", newMobile()))
                 .path("caseNumber");
-        assertEquals(legacy, submitted(again).repeatOf(), "found without keys, the way cases were compared before");
+        assertEquals(legacy, submitted(again).repeatOf(), "found through the keys of its text");
     }
 
     @Test
-    void shouldKeyUnkeyedCasesWithinTheWindowAgainAndLinkThroughTheirKeys() throws Exception {
-        String unkeyed = accepted(personComplaint(
-                        "冷链仓库备案登记被退回三次", "我公司新建的冷链仓库申请食品经营备案登记，材料被退回三次，每次理由都不一样，仓库已经闲置一个月。", "D03", newMobile()))
-                .path("caseNumber");
-        unkey(unkeyed); // as after a change of the sketch (the migration drops every key, marks every case unkeyed)
-        assertTrue(backfill.keyAll() >= 1);
+    void shouldFindACaseAnotherInstanceStoredOnceTheIndexIsRefreshed() throws Exception {
+        String title = "冷链仓库备案登记被退回三次";
+        String elsewhere = "TS" + System.nanoTime() % 1_000_000_000_000L;
+        // stored by another instance (not through this one): a row of its own, with the keys of its text
+        long[] keys = RepeatSketch.keys(
+                "D03",
+                RepeatSketch.signature(org.openysb.intake.model.TextSimilarity.bigramCodes(
+                        title + "\n我公司新建的冷链仓库申请食品经营备案登记，材料被退回三次，每次理由都不一样，仓库已经闲置一个月。")));
         try (Connection c = database.getConnection();
-                PreparedStatement read = c.prepareStatement("select c.repeat_keyed, count(k.key),"
-                        + " count(k.key) filter (where k.received_at = c.received_at) from complaint c"
-                        + " left join complaint_repeat_key k on k.complaint_id = c.id where c.case_number = ?"
-                        + " group by c.repeat_keyed")) {
-            read.setString(1, unkeyed);
-            try (var r = read.executeQuery()) {
-                assertTrue(r.next());
-                assertTrue(r.getBoolean(1), "marked keyed");
-                assertEquals(RepeatSketch.BANDS, r.getInt(2), "its keys stored again");
-                assertEquals(RepeatSketch.BANDS, r.getInt(3), "each with the case's received time");
-            }
+                PreparedStatement insert = c.prepareStatement("insert into complaint (case_number, query_code_hash,"
+                        + " channel, type, urgent, title, content, district, anonymous, confidential, complainant_kind,"
+                        + " received_at, status, updated_at, repeat_keys) values (?, 'x', 'WEB', 'COMPLAINT', false, ?,"
+                        + " '我公司新建的冷链仓库申请食品经营备案登记，材料被退回三次，每次理由都不一样，仓库已经闲置一个月。', 'D03', true,"
+                        + " false, 'PERSON', now() - interval '3 days', 'RECEIVED', now(), ?)")) {
+            insert.setString(1, elsewhere);
+            insert.setString(2, title);
+            insert.setBytes(3, RepeatSketch.toBytes(keys));
+            assertEquals(1, insert.executeUpdate());
         }
-        assertEquals(0, backfill.keyAll(), "nothing left to key");
-        // with no unkeyed case left in the window, a near duplicate from someone else is found through the keys
+        assertTrue(index.refresh() >= 1, "read by the refresh");
+        assertEquals(0, index.refresh(), "and only once");
         String again = accepted(personComplaint(
-                        "冷链仓库备案登记被退回三次", "我公司新建的冷链仓库申请食品经营备案登记，材料先后被退回三次，每次理由都不一样，仓库已闲置一个多月。", "D03", newMobile()))
+                        title, "我公司新建的冷链仓库申请食品经营备案登记，材料先后被退回三次，每次理由都不一样，仓库已闲置一个多月。", "D03", newMobile()))
                 .path("caseNumber");
-        assertEquals(unkeyed, submitted(again).repeatOf());
+        assertEquals(elsewhere, submitted(again).repeatOf());
     }
 
     @Inject
-    org.openysb.intake.service.RepeatKeyBackfill backfill;
+    org.openysb.intake.service.RepeatIndex index;
 
-    /** Drops a case's near-duplicate keys and marks it unkeyed. */
-    private void unkey(String caseNumber) throws Exception {
+    /** The first column of the first row of a statement with one parameter. */
+    private long rows(String sql, String parameter) throws Exception {
         try (Connection c = database.getConnection();
-                PreparedStatement keys = c.prepareStatement("delete from complaint_repeat_key where complaint_id ="
-                        + " (select id from complaint where case_number = ?)");
-                PreparedStatement mark =
-                        c.prepareStatement("update complaint set repeat_keyed = false where case_number = ?")) {
-            keys.setString(1, caseNumber);
-            assertEquals(RepeatSketch.BANDS, keys.executeUpdate());
-            mark.setString(1, caseNumber);
-            assertEquals(1, mark.executeUpdate());
+                PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            try (var r = s.executeQuery()) {
+                assertTrue(r.next());
+                return r.getLong(1);
+            }
         }
     }
 
