@@ -2,7 +2,10 @@ package org.openysb.intake.model;
 
 import java.time.OffsetDateTime;
 
-/** An earlier case that a new complaint may repeat: only what the comparison needs (no personal data). */
+/**
+ * An earlier case that a new complaint may repeat: only what the comparison needs (no personal data). Its text, or
+ * its bigrams ({@link TextSimilarity#bigramCodes}) when they are known already.
+ */
 public record RepeatCandidate(
         String caseNumber,
         String title,
@@ -10,7 +13,20 @@ public record RepeatCandidate(
         String district,
         String mobileHash,
         String repeatOf,
-        OffsetDateTime receivedAt) {
+        OffsetDateTime receivedAt,
+        long[] grams) {
+
+    /** A candidate read with its text. */
+    public RepeatCandidate(
+            String caseNumber,
+            String title,
+            String content,
+            String district,
+            String mobileHash,
+            String repeatOf,
+            OffsetDateTime receivedAt) {
+        this(caseNumber, title, content, district, mobileHash, repeatOf, receivedAt, null);
+    }
 
     public String text() {
         return title + "\n" + content;

@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +15,9 @@ import org.openysb.intake.repository.SubmissionBatchRepository;
  * What the submission writer knows of stored cases, by id: exactly what repeat detection compares (case number,
  * district, received time, the complainant's keyed mobile hash, the repeat link and the text's bigrams), never
  * personal data in clear. None of it changes once a case is stored, so a case that comes up for many new complaints
- * is read and cut into bigrams once; the least recently used are dropped beyond the capacity
- * ({@code intake.repeats.known-cases}). Not thread-safe: the writer thread is its only user.
+ * is read and cut into bigrams once; the earliest learnt are dropped beyond the capacity
+ * ({@code intake.repeats.known-cases}). Any thread may {@link #get} (the writer's candidates are gathered in
+ * parallel); only the writer thread {@link #learn}s.
  */
 final class KnownCases {
     record Known(
@@ -32,19 +32,17 @@ final class KnownCases {
     private static final Comparator<Known> NEWEST_FIRST =
             Comparator.comparing(Known::receivedAt).thenComparingLong(Known::id).reversed();
 
-    private final Map<Long, Known> byId;
+    private final Map<Long, Known> byId = new java.util.concurrent.ConcurrentHashMap<>(4096);
+    /** The ids in the order they were learnt (writer thread only). */
+    private final java.util.ArrayDeque<Long> order = new java.util.ArrayDeque<>();
+
+    private final int max;
 
     KnownCases(int capacity) {
-        int max = Math.max(1, capacity);
-        this.byId = new LinkedHashMap<>(1024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, Known> eldest) {
-                return size() > max;
-            }
-        };
+        this.max = Math.max(1, capacity);
     }
 
-    /** A known case (now the most recently used), or null. */
+    /** A known case, or null. */
     Known get(long id) {
         return byId.get(id);
     }
@@ -63,23 +61,32 @@ final class KnownCases {
 
     /** A case just stored (its bigrams already computed), or read. */
     Known learn(Known known) {
-        byId.put(known.id(), known);
+        if (byId.put(known.id(), known) == null) {
+            order.add(known.id());
+            while (order.size() > max) {
+                byId.remove(order.poll());
+            }
+        }
         return known;
     }
 
     /**
      * Of the cases {@code ids} (described in {@code cases}), those within the query's window (and of its district
      * when {@code sameDistrict}), newest first, at most {@code limit}, as candidates without their text (their
-     * bigrams are in {@code cases}).
+     * bigrams come with them).
      */
     static List<RepeatCandidate> newest(
-            Collection<Long> ids, Map<Long, Known> cases, RepeatDetection.Query q, boolean sameDistrict, int limit) {
+            Collection<Long> ids,
+            java.util.function.LongFunction<Known> cases,
+            RepeatDetection.Query q,
+            boolean sameDistrict,
+            int limit) {
         if (ids.isEmpty()) {
             return List.of();
         }
         List<Known> within = new ArrayList<>(ids.size());
         for (Long id : ids) {
-            Known k = cases.get(id);
+            Known k = cases.apply(id);
             if (k == null // deleted meanwhile
                     || k.receivedAt().isBefore(q.since())
                     || k.receivedAt().isAfter(q.until())
@@ -92,7 +99,7 @@ final class KnownCases {
         List<RepeatCandidate> candidates = new ArrayList<>(Math.min(limit, within.size()));
         for (Known k : within.subList(0, Math.min(limit, within.size()))) {
             candidates.add(new RepeatCandidate(
-                    k.caseNumber(), null, null, k.district(), k.mobileHash(), k.repeatOf(), k.receivedAt()));
+                    k.caseNumber(), null, null, k.district(), k.mobileHash(), k.repeatOf(), k.receivedAt(), k.grams()));
         }
         return candidates;
     }

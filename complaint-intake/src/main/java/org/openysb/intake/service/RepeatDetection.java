@@ -194,7 +194,10 @@ public class RepeatDetection {
             // only a score that may still win is computed exactly: at least the threshold and the best so far
             double score = TextSimilarity.jaccardAtLeast(
                     grams,
-                    codes.computeIfAbsent(candidate.caseNumber(), k -> TextSimilarity.bigramCodes(candidate.text())),
+                    candidate.grams() != null
+                            ? candidate.grams()
+                            : codes.computeIfAbsent(
+                                    candidate.caseNumber(), k -> TextSimilarity.bigramCodes(candidate.text())),
                     best == null ? threshold : Math.max(threshold, bestScore));
             // of two equally similar cases the earlier one
             if (score >= threshold

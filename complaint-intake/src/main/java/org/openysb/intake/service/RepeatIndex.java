@@ -70,6 +70,10 @@ public class RepeatIndex {
     private final AgroalDataSource dataSource;
     private final long reachMillis;
     private final TreeMap<Long, Segment> segments = new TreeMap<>();
+    /** Lookups share it (the writer's, in parallel); adding, expiring and building take it alone. */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock lock =
+            new java.util.concurrent.locks.ReentrantReadWriteLock();
+
     private final CountDownLatch built = new CountDownLatch(1);
     /** Epoch milliseconds from which every committed case is here (or will be, once refreshed). */
     private long coveredFrom = Long.MAX_VALUE;
@@ -112,10 +116,15 @@ public class RepeatIndex {
                     r.next();
                     maxId = r.getLong(1);
                 }
-                synchronized (this) {
+                lock.writeLock().lock();
+                try {
                     segments.clear();
-                    gaps.clear();
                     coveredFrom = from;
+                } finally {
+                    lock.writeLock().unlock();
+                }
+                synchronized (refreshing) {
+                    gaps.clear();
                     polledUpTo = Math.max(0, maxId - REREAD_AT_START);
                 }
                 try (PreparedStatement s = c.prepareStatement(ROW + " where received_at >= ?")) {
@@ -158,33 +167,38 @@ public class RepeatIndex {
      * Adds a committed case: its near-duplicate keys and its complainant (the keyed hash of their mobile number, or
      * null). Adding a case twice changes nothing; a case received before {@link #coveredFrom} is not kept.
      */
-    public synchronized boolean add(long id, long receivedAtMillis, String mobileHash, long[] keys) {
-        if (receivedAtMillis < coveredFrom) {
-            return false;
-        }
-        long period = Math.floorDiv(receivedAtMillis, PERIOD_MILLIS);
-        for (Segment s : segments.values()) {
-            if (s.contains(id)) {
-                return false;
-            }
-        }
-        Segment segment = segments.get(period);
-        if (segment == null) { // a new period: the oldest may be out of reach by now
-            expire(System.currentTimeMillis());
+    public boolean add(long id, long receivedAtMillis, String mobileHash, long[] keys) {
+        lock.writeLock().lock();
+        try {
             if (receivedAtMillis < coveredFrom) {
                 return false;
             }
-            segment = new Segment();
-            segments.put(period, segment);
+            long period = Math.floorDiv(receivedAtMillis, PERIOD_MILLIS);
+            for (Segment s : segments.values()) {
+                if (s.contains(id)) {
+                    return false;
+                }
+            }
+            Segment segment = segments.get(period);
+            if (segment == null) { // a new period: the oldest may be out of reach by now
+                expire(System.currentTimeMillis());
+                if (receivedAtMillis < coveredFrom) {
+                    return false;
+                }
+                segment = new Segment();
+                segments.put(period, segment);
+            }
+            int c = segment.addCase(id, receivedAtMillis);
+            for (long key : keys) {
+                segment.addEntry(fingerprint(key), c);
+            }
+            if (mobileHash != null) {
+                segment.addEntry(fingerprint(RepeatSketch.complainantKey(mobileHash)), c);
+            }
+            return true;
+        } finally {
+            lock.writeLock().unlock();
         }
-        int c = segment.addCase(id, receivedAtMillis);
-        for (long key : keys) {
-            segment.addEntry(fingerprint(key), c);
-        }
-        if (mobileHash != null) {
-            segment.addEntry(fingerprint(RepeatSketch.complainantKey(mobileHash)), c);
-        }
-        return true;
     }
 
     /** Adds a case stored (with its id) in the caller's transaction once that transaction commits. */
@@ -204,9 +218,14 @@ public class RepeatIndex {
     }
 
     /** Whether every case received at or after {@code since} is here. */
-    public synchronized boolean covers(OffsetDateTime since) {
-        awaitBuilt();
-        return since.toInstant().toEpochMilli() >= coveredFrom;
+    public boolean covers(OffsetDateTime since) {
+        awaitBuilt(); // before the lock: the build takes it
+        lock.readLock().lock();
+        try {
+            return since.toInstant().toEpochMilli() >= coveredFrom;
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /** Receives a case that came up under a key: its id and received time (epoch milliseconds). */
@@ -219,16 +238,21 @@ public class RepeatIndex {
      * Every case under {@code key} received between {@code since} and {@code until}, newest period first (within a
      * period, newest added first). A case comes up once per key it was added under.
      */
-    public synchronized void lookUp(long key, OffsetDateTime since, OffsetDateTime until, Found found) {
-        awaitBuilt();
-        long from = since.toInstant().toEpochMilli();
-        long to = until.toInstant().toEpochMilli();
-        int fp = fingerprint(key);
-        for (Segment s : segments.subMap(
-                        Math.floorDiv(from, PERIOD_MILLIS), true, Math.floorDiv(to, PERIOD_MILLIS), true)
-                .descendingMap()
-                .values()) {
-            s.lookUp(fp, from, to, found);
+    public void lookUp(long key, OffsetDateTime since, OffsetDateTime until, Found found) {
+        awaitBuilt(); // before the lock: the build takes it
+        lock.readLock().lock();
+        try {
+            long from = since.toInstant().toEpochMilli();
+            long to = until.toInstant().toEpochMilli();
+            int fp = fingerprint(key);
+            for (Segment s : segments.subMap(
+                            Math.floorDiv(from, PERIOD_MILLIS), true, Math.floorDiv(to, PERIOD_MILLIS), true)
+                    .descendingMap()
+                    .values()) {
+                s.lookUp(fp, from, to, found);
+            }
+        } finally {
+            lock.readLock().unlock();
         }
     }
 
@@ -322,30 +346,40 @@ public class RepeatIndex {
         }
     }
 
-    private synchronized boolean indexed(long id) {
-        for (Segment s : segments.values()) {
-            if (s.contains(id)) {
-                return true;
+    private boolean indexed(long id) {
+        lock.readLock().lock();
+        try {
+            for (Segment s : segments.values()) {
+                if (s.contains(id)) {
+                    return true;
+                }
             }
+            return false;
+        } finally {
+            lock.readLock().unlock();
         }
-        return false;
     }
 
     /** Lets the periods go that ended before the reach of a complaint received now. */
-    private synchronized void expire(long now) {
-        long reach = now - reachMillis;
-        Iterator<Map.Entry<Long, Segment>> it = segments.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<Long, Segment> e = it.next();
-            long end = (e.getKey() + 1) * PERIOD_MILLIS;
-            if (end > reach) {
-                break;
+    private void expire(long now) {
+        lock.writeLock().lock();
+        try {
+            long reach = now - reachMillis;
+            Iterator<Map.Entry<Long, Segment>> it = segments.entrySet().iterator();
+            while (it.hasNext()) {
+                Map.Entry<Long, Segment> e = it.next();
+                long end = (e.getKey() + 1) * PERIOD_MILLIS;
+                if (end > reach) {
+                    break;
+                }
+                it.remove();
+                coveredFrom = Math.max(coveredFrom, end);
             }
-            it.remove();
-            coveredFrom = Math.max(coveredFrom, end);
-        }
-        if (segments.isEmpty() && coveredFrom != Long.MAX_VALUE) {
-            coveredFrom = Math.max(coveredFrom, Math.floorDiv(reach, PERIOD_MILLIS) * PERIOD_MILLIS);
+            if (segments.isEmpty() && coveredFrom != Long.MAX_VALUE) {
+                coveredFrom = Math.max(coveredFrom, Math.floorDiv(reach, PERIOD_MILLIS) * PERIOD_MILLIS);
+            }
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 
@@ -366,21 +400,31 @@ public class RepeatIndex {
     }
 
     /** Cases held. */
-    public synchronized int cases() {
-        int n = 0;
-        for (Segment s : segments.values()) {
-            n += s.cases;
+    public int cases() {
+        lock.readLock().lock();
+        try {
+            int n = 0;
+            for (Segment s : segments.values()) {
+                n += s.cases;
+            }
+            return n;
+        } finally {
+            lock.readLock().unlock();
         }
-        return n;
     }
 
     /** Bytes of its arrays. */
-    public synchronized long bytes() {
-        long n = 0;
-        for (Segment s : segments.values()) {
-            n += s.bytes();
+    public long bytes() {
+        lock.readLock().lock();
+        try {
+            long n = 0;
+            for (Segment s : segments.values()) {
+                n += s.bytes();
+            }
+            return n;
+        } finally {
+            lock.readLock().unlock();
         }
-        return n;
     }
 
     /** A key's 32-bit fingerprint, never 0 (an empty slot). */

@@ -450,13 +450,7 @@ public class SubmissionBatcher {
                 }
             }
         }
-        List<List<RepeatCandidate>> storedCandidates = storedCandidates(reads, queries, batchCodes);
-        // the comparisons with stored cases are independent of each other: on every core, while the batch waits
-        RepeatDetection.Scored[] closestStored = new RepeatDetection.Scored[batch.size()];
-        java.util.stream.IntStream.range(0, batch.size())
-                .parallel()
-                .forEach(i ->
-                        closestStored[i] = repeats.closest(queries.get(i), storedCandidates.get(i), batchCodes, null));
+        RepeatDetection.Scored[] closestStored = closestStored(reads, queries, batchCodes);
         List<NewCase> cases = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Pending p = batch.get(i);
@@ -499,45 +493,27 @@ public class SubmissionBatcher {
     }
 
     /**
-     * For each query (in order), the stored cases it may repeat, as the one-by-one rules choose them (each rule's
-     * newest {@code max-candidates}, same complainant first): the repeat index says which cases come up (by key, by
-     * complainant) — or, for a complaint whose window reaches further back than the index, the database (by
-     * complainant, the district's newest) — the cases not yet known are read by id, and the window, the district and
-     * the limit are applied here.
+     * For each query (in order), the closest of the stored cases it may repeat, chosen as the one-by-one rules choose
+     * them (each rule's newest {@code max-candidates}, same complainant first): the repeat index says which cases come
+     * up (by key, by complainant) — or, for a complaint whose window reaches further back than the index, the
+     * database (by complainant, the district's newest) — the cases the writer does not know yet are read by id in one
+     * query, and the window, the district and the limit are applied here. The lookups and the comparisons of each
+     * complaint are independent of the others': they run on every core, while the batch waits.
      */
-    private List<List<RepeatCandidate>> storedCandidates(
+    private RepeatDetection.Scored[] closestStored(
             Reads reads, List<RepeatDetection.Query> queries, Map<String, long[]> batchCodes) throws SQLException {
         int limit = repeats.maxCandidates();
-        Map<Long, java.util.Set<Long>> byKey = new HashMap<>();
-        Map<String, java.util.Set<Long>> byMobile = new HashMap<>();
-        Map<String, List<Long>> byDistrict = new HashMap<>();
-        java.util.Set<Long> ids = new java.util.HashSet<>();
+        int n = queries.size();
         List<RepeatDetection.Query> beyond = new ArrayList<>();
-        List<RepeatDetection.Query> covered = new ArrayList<>();
-        for (RepeatDetection.Query q : queries) {
-            (index.covers(q.since()) ? covered : beyond).add(q);
-        }
-        if (!covered.isEmpty()) {
-            // each key once, within the batch's windows: each query applies its own below
-            OffsetDateTime since = earliest(covered);
-            OffsetDateTime until = latest(covered);
-            for (RepeatDetection.Query q : covered) {
-                if (q.mobileHash() != null && !byMobile.containsKey(q.mobileHash())) {
-                    java.util.Set<Long> found = new java.util.HashSet<>();
-                    index.lookUpComplainant(q.mobileHash(), since, until, (id, at) -> found.add(id));
-                    byMobile.put(q.mobileHash(), found);
-                    ids.addAll(found);
-                }
-                for (long key : q.lookupKeys()) {
-                    if (!byKey.containsKey(key)) {
-                        java.util.Set<Long> found = new java.util.HashSet<>();
-                        index.lookUp(key, since, until, (id, at) -> found.add(id));
-                        byKey.put(key, found);
-                        ids.addAll(found);
-                    }
-                }
+        boolean[] covered = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            covered[i] = index.covers(queries.get(i).since());
+            if (!covered[i]) {
+                beyond.add(queries.get(i));
             }
         }
+        Map<String, java.util.Set<Long>> byMobile = new HashMap<>();
+        Map<String, java.util.Set<Long>> byDistrict = new HashMap<>();
         if (!beyond.isEmpty()) {
             java.util.Set<String> mobiles = new java.util.HashSet<>();
             java.util.Set<String> districts = new java.util.HashSet<>();
@@ -551,52 +527,64 @@ public class SubmissionBatcher {
                     reads.get(),
                     new SubmissionBatchRepository.FallbackQuery(
                             mobiles, districts, earliest(beyond), latest(beyond), limit))) {
-                switch (hit.kind()) {
-                    case COMPLAINANT -> byMobile.computeIfAbsent(hit.mobileHash(), k -> new java.util.HashSet<>())
-                            .add(hit.complaintId());
-                    case DISTRICT -> byDistrict
-                            .computeIfAbsent(hit.district(), k -> new ArrayList<>())
-                            .add(hit.complaintId());
+                (hit.kind() == SubmissionBatchRepository.HitKind.COMPLAINANT
+                                ? byMobile.computeIfAbsent(hit.mobileHash(), k -> new java.util.HashSet<>())
+                                : byDistrict.computeIfAbsent(hit.district(), k -> new java.util.HashSet<>()))
+                        .add(hit.complaintId());
+            }
+        }
+        // the cases each complaint may repeat: its complainant's and those sharing a key (or its district's)
+        @SuppressWarnings("unchecked")
+        java.util.Set<Long>[] same = new java.util.Set[n];
+        @SuppressWarnings("unchecked")
+        java.util.Set<Long>[] near = new java.util.Set[n];
+        java.util.Set<Long> unknown = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
+            RepeatDetection.Query q = queries.get(i);
+            if (covered[i]) {
+                same[i] = new java.util.HashSet<>();
+                near[i] = new java.util.HashSet<>();
+                if (q.mobileHash() != null) {
+                    index.lookUpComplainant(q.mobileHash(), q.since(), q.until(), (id, at) -> same[i].add(id));
                 }
-                ids.add(hit.complaintId());
-            }
-        }
-        Map<Long, KnownCases.Known> cases = new HashMap<>();
-        java.util.Set<Long> unknown = new java.util.HashSet<>();
-        for (long id : ids) {
-            KnownCases.Known k = known.get(id);
-            if (k != null) {
-                cases.put(id, k);
+                for (long key : q.lookupKeys()) {
+                    index.lookUp(key, q.since(), q.until(), (id, at) -> near[i].add(id));
+                }
             } else {
-                unknown.add(id);
+                same[i] = q.mobileHash() == null
+                        ? java.util.Set.of()
+                        : byMobile.getOrDefault(q.mobileHash(), java.util.Set.of());
+                near[i] = byDistrict.getOrDefault(q.district(), java.util.Set.of());
             }
-        }
+            for (java.util.Set<Long> ids : List.of(same[i], near[i])) {
+                for (Long id : ids) {
+                    if (known.get(id) == null) {
+                        unknown.add(id);
+                    }
+                }
+            }
+        });
+        Map<Long, KnownCases.Known> described = new HashMap<>();
         if (!unknown.isEmpty()) {
             for (SubmissionBatchRepository.Described d : batches.describe(reads.get(), unknown)) {
-                cases.put(d.id(), known.learn(d));
+                described.put(d.id(), known.learn(d));
             }
         }
-        cases.values().forEach(k -> batchCodes.put(k.caseNumber(), k.grams()));
-        List<List<RepeatCandidate>> result = new ArrayList<>(queries.size());
-        for (RepeatDetection.Query q : queries) {
+        java.util.function.LongFunction<KnownCases.Known> cases = id -> {
+            KnownCases.Known k = known.get(id);
+            return k != null ? k : described.get(id);
+        };
+        RepeatDetection.Scored[] closest = new RepeatDetection.Scored[n];
+        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
+            RepeatDetection.Query q = queries.get(i);
             List<RepeatCandidate> candidates = new ArrayList<>();
             if (q.mobileHash() != null) {
-                candidates.addAll(KnownCases.newest(
-                        byMobile.getOrDefault(q.mobileHash(), java.util.Set.of()), cases, q, false, limit));
+                candidates.addAll(KnownCases.newest(same[i], cases, q, false, limit));
             }
-            if (beyond.contains(q)) {
-                candidates.addAll(
-                        KnownCases.newest(byDistrict.getOrDefault(q.district(), List.of()), cases, q, true, limit));
-            } else {
-                java.util.Set<Long> near = new java.util.HashSet<>();
-                for (long key : q.lookupKeys()) {
-                    near.addAll(byKey.getOrDefault(key, java.util.Set.of()));
-                }
-                candidates.addAll(KnownCases.newest(near, cases, q, true, limit));
-            }
-            result.add(candidates);
-        }
-        return result;
+            candidates.addAll(KnownCases.newest(near[i], cases, q, true, limit));
+            closest[i] = repeats.closest(q, candidates, batchCodes, null);
+        });
+        return closest;
     }
 
     private static OffsetDateTime earliest(List<RepeatDetection.Query> queries) {
