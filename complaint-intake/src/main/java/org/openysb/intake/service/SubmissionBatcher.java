@@ -101,7 +101,7 @@ public class SubmissionBatcher {
         this.outbox = outbox;
         this.cipher = cipher;
         this.known = new KnownCases(config.repeats().knownCases().orElse((int)
-                Math.min(50_000, Runtime.getRuntime().maxMemory() / 4 / 1536)));
+                Math.min(200_000, Runtime.getRuntime().maxMemory() / 4 / 1536)));
         this.maxBatch = Math.max(1, config.submissions().maxBatch());
         this.queue = new ArrayBlockingQueue<>(Math.max(1, config.submissions().queueCapacity()));
         this.batchSizes = DistributionSummary.builder("intake.submissions.batch.size")
