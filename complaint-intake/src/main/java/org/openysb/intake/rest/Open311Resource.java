@@ -94,7 +94,7 @@ public class Open311Resource {
                 service.put("service_code", s.code());
                 service.put("service_name", s.nameZh());
                 service.put("description", s.nameEn());
-                service.put("metadata", false);
+                service.put("metadata", true); // its attributes: GET services/{service_code}
                 service.put("type", "realtime");
                 service.put("keywords", s.nameEn());
                 service.put("group", "营商环境");
@@ -104,6 +104,82 @@ public class Open311Resource {
         });
     }
 
+    @GET
+    @Path("/services/{code:[^/.]+}.{format}")
+    @Operation(
+            summary = "Service definition (GeoReport v2): the attributes a request for the category may carry",
+            description = "district (singlevaluelist of the districts; required unless address_string names one) and"
+                    + " type (singlevaluelist of the complaint types; 投诉 when absent). 404 for an unknown code.")
+    public Response definition(@PathParam("code") String code, @PathParam("format") String format) {
+        return respond(format, () -> {
+            Open311Service.Service service =
+                    open311.service(code).orElseThrow(() -> new Open311Error(404, "no service " + code));
+            List<Map<String, Object>> districts = new ArrayList<>();
+            for (String district : reference.districts()) {
+                districts.add(value(district, reference.unitName(district)));
+            }
+            List<Map<String, Object>> types = new ArrayList<>();
+            for (ComplaintType type : ComplaintType.values()) {
+                types.add(value(type.name().toLowerCase(java.util.Locale.ROOT), TYPE_NAMES.get(type)));
+            }
+            Map<String, Object> definition = new LinkedHashMap<>();
+            definition.put("service_code", service.code());
+            definition.put(
+                    "attributes",
+                    List.of(
+                            attribute(
+                                    "district",
+                                    true,
+                                    1,
+                                    "所在区县 (district)",
+                                    "区县代码；address_string 写明区县时可省略 (a district code; may be left out when"
+                                            + " address_string names the district)",
+                                    districts),
+                            attribute(
+                                    "type",
+                                    false,
+                                    2,
+                                    "诉求类型 (kind of request)",
+                                    "省略时为投诉 (complaint when left out)",
+                                    types)));
+            return Result.single("service_definition", definition);
+        });
+    }
+
+    /** 诉求类型 as Open311 clients show them. */
+    private static final Map<ComplaintType, String> TYPE_NAMES = Map.of(
+            ComplaintType.INQUIRY, "咨询 (inquiry)",
+            ComplaintType.HELP, "求助 (request for help)",
+            ComplaintType.SUGGESTION, "意见建议 (suggestion)",
+            ComplaintType.COMPLAINT, "投诉 (complaint)",
+            ComplaintType.REPORT, "举报 (report of wrongdoing)");
+
+    private static Map<String, Object> value(String key, String name) {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("key", key);
+        value.put("name", name);
+        return value;
+    }
+
+    private static Map<String, Object> attribute(
+            String code,
+            boolean required,
+            int order,
+            String description,
+            String datatypeDescription,
+            List<Map<String, Object>> values) {
+        Map<String, Object> attribute = new LinkedHashMap<>();
+        attribute.put("variable", true);
+        attribute.put("code", code);
+        attribute.put("datatype", "singlevaluelist");
+        attribute.put("required", required);
+        attribute.put("datatype_description", datatypeDescription);
+        attribute.put("order", order);
+        attribute.put("description", description);
+        attribute.put("values", values);
+        return attribute;
+    }
+
     @POST
     @Path("/requests.{format}")
     // read as raw bytes and decoded here as UTF-8: the generic form parser would decode by another charset
@@ -111,7 +187,8 @@ public class Open311Resource {
     @Operation(
             summary = "Create a service request (GeoReport v2), form-encoded",
             description = "service_code, description, a location (lat and long, address_string or address_id), the"
-                    + " district as attribute[district] or named in address_string, optional first_name, last_name,"
+                    + " district as attribute[district] or named in address_string, optional attribute[type] (see the"
+                    + " service definition), first_name, last_name,"
                     + " phone (mobile), email. The answer carries the case number as service_request_id and the query"
                     + " code in service_notice.")
     public Response create(
@@ -259,6 +336,7 @@ public class Open311Resource {
             throw new Open311Error(400, "address_string is longer than 500 characters");
         }
         String district = districtOf(single(form, "attribute[district]"), address);
+        ComplaintType type = typeOf(single(form, "attribute[type]"));
         String firstName = single(form, "first_name");
         String lastName = single(form, "last_name");
         String phone = single(form, "phone");
@@ -308,7 +386,7 @@ public class Open311Resource {
         boolean named = !name.isEmpty();
         return new NewComplaint(
                 Channel.OPEN311,
-                ComplaintType.COMPLAINT,
+                type,
                 false,
                 title,
                 content.toString(),
@@ -326,6 +404,20 @@ public class Open311Resource {
                 null,
                 null,
                 null);
+    }
+
+    /** attribute[type] (a key of the service definition's values), else 投诉; 400 for another value. */
+    private static ComplaintType typeOf(String key) {
+        if (key == null) {
+            return ComplaintType.COMPLAINT;
+        }
+        for (ComplaintType type : ComplaintType.values()) {
+            if (type.name().equalsIgnoreCase(key)) {
+                return type;
+            }
+        }
+        throw new Open311Error(
+                400, "attribute[type] is not one of inquiry, help, suggestion, complaint, report: " + key);
     }
 
     /** attribute[district] (a district code), else a district named in the address; 400 when neither. */
@@ -386,8 +478,15 @@ public class Open311Resource {
         return t == null ? null : W3C.format(t);
     }
 
-    /** A response body: a list of objects, named {@code root}/{@code element} in XML. */
-    private record Result(int status, String root, String element, List<Map<String, Object>> items) {}
+    /**
+     * A response body: a list of objects, named {@code root}/{@code element} in XML — or, when {@code element} is null,
+     * the one object {@code items[0]} (named {@code root} in XML).
+     */
+    private record Result(int status, String root, String element, List<Map<String, Object>> items) {
+        static Result single(String root, Map<String, Object> object) {
+            return new Result(200, root, null, List.of(object));
+        }
+    }
 
     private Response respond(String format, java.util.function.Supplier<Result> action) {
         boolean xml = "xml".equals(format);
@@ -398,7 +497,16 @@ public class Open311Resource {
             Result result = action.get();
             return Response.status(result.status())
                     .type(xml ? XML : JSON)
-                    .entity(xml ? toXml(result.root(), result.element(), result.items()) : toJson(result.items()))
+                    .entity(
+                            result.element() == null
+                                    ? (xml
+                                            ? toXml(
+                                                    result.root(),
+                                                    result.items().get(0))
+                                            : toJson(result.items().get(0)))
+                                    : (xml
+                                            ? toXml(result.root(), result.element(), result.items())
+                                            : toJson(result.items())))
                     .build();
         } catch (Open311Error e) {
             return error(xml, e.code, e.getMessage());
@@ -415,9 +523,9 @@ public class Open311Resource {
                 .build();
     }
 
-    private String toJson(List<Map<String, Object>> items) {
+    private String toJson(Object body) {
         try {
-            return json.writeValueAsString(items);
+            return json.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -428,17 +536,35 @@ public class Open311Resource {
                 .append(root)
                 .append('>');
         for (Map<String, Object> item : items) {
-            xml.append('<').append(element).append('>');
-            item.forEach((name, value) -> {
-                xml.append('<').append(name).append('>');
-                if (value != null) {
-                    xml.append(escape(String.valueOf(value)));
-                }
-                xml.append("</").append(name).append('>');
-            });
-            xml.append("</").append(element).append('>');
+            appendXml(xml, element, item);
         }
         return xml.append("</").append(root).append('>').toString();
+    }
+
+    /** One object as the document's root element. */
+    static String toXml(String root, Map<String, Object> object) {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+        appendXml(xml, root, object);
+        return xml.toString();
+    }
+
+    /**
+     * An element: an object's fields as child elements, a list's items each as an element named in the singular
+     * ({@code attributes} → {@code attribute}), anything else as text.
+     */
+    private static void appendXml(StringBuilder xml, String name, Object value) {
+        xml.append('<').append(name).append('>');
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((child, v) -> appendXml(xml, String.valueOf(child), v));
+        } else if (value instanceof List<?> list) {
+            String singular = name.endsWith("s") ? name.substring(0, name.length() - 1) : name;
+            for (Object item : list) {
+                appendXml(xml, singular, item);
+            }
+        } else if (value != null) {
+            xml.append(escape(String.valueOf(value)));
+        }
+        xml.append("</").append(name).append('>');
     }
 
     private static String escape(String text) {

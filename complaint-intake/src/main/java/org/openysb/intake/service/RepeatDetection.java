@@ -96,8 +96,8 @@ public class RepeatDetection {
     public Optional<Match> findEarlierCase(Complaint complaint) {
         Query q = query(complaint);
         int limit = config.maxCandidates();
-        List<RepeatCandidate> candidates = new ArrayList<>();
         if (!index.covers(q.since())) {
+            List<RepeatCandidate> candidates = new ArrayList<>();
             if (q.mobileHash() != null) {
                 candidates.addAll(
                         complaints.listSameComplainantCandidates(q.mobileHash(), q.since(), q.until(), limit));
@@ -113,27 +113,35 @@ public class RepeatDetection {
         for (long key : q.lookupKeys()) {
             index.lookUp(key, q.since(), q.until(), near);
         }
-        List<Long> sameIds = same.ids(limit);
-        List<Long> nearIds = near.ids(limit);
-        java.util.Set<Long> ids = new java.util.LinkedHashSet<>(sameIds);
-        ids.addAll(nearIds);
-        for (RepeatCandidate c : complaints.listCandidates(ids)) {
-            // a fingerprint shared by chance brings up a case of another complainant or district: not a candidate
-            if ((q.mobileHash() != null && q.mobileHash().equals(c.mobileHash()))
-                    || q.district().equals(c.district())) {
-                candidates.add(c);
+        // the complainant's newest and the district's newest sharing a key, read and compared oldest first in
+        // chunks: once an identical case is found, the newer ones need not even be read
+        Map<Long, Long> times = new java.util.HashMap<>(same.times);
+        times.putAll(near.times);
+        java.util.Set<Long> chosen = new java.util.HashSet<>(same.ids(limit));
+        chosen.addAll(near.ids(limit));
+        List<Long> ids = new ArrayList<>(chosen);
+        ids.sort(java.util.Comparator.comparing((Long id) -> times.get(id)).thenComparing(id -> id));
+        Map<String, long[]> codes = new java.util.HashMap<>();
+        Scored closest = null;
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            if (closest != null
+                    && closest.score() >= 1.0
+                    && times.get(chunk.get(0))
+                            >= closest.candidate().receivedAt().toInstant().toEpochMilli()) {
+                break;
             }
+            closest = closest(q, complaints.listCandidates(chunk), codes, closest);
         }
-        // the complainant's own first, then the district's; newest first within each
-        candidates.sort(java.util.Comparator.comparing((RepeatCandidate c) ->
-                        q.mobileHash() == null || !q.mobileHash().equals(c.mobileHash()))
-                .thenComparing(RepeatCandidate::receivedAt, java.util.Comparator.reverseOrder()));
-        return best(q, candidates);
+        return match(closest);
     }
+
+    /** Candidates read at a time by {@link #findEarlierCase}. */
+    private static final int CHUNK = 50;
 
     /** The cases that came up in the index (each once), for the newest of them. */
     static final class Newest implements RepeatIndex.Found {
-        private final Map<Long, Long> times = new java.util.HashMap<>();
+        final Map<Long, Long> times = new java.util.HashMap<>();
 
         @Override
         public void found(long id, long receivedAtMillis) {
@@ -182,7 +190,15 @@ public class RepeatDetection {
         long[] grams = q.grams();
         RepeatCandidate best = soFar == null ? null : soFar.candidate();
         double bestScore = soFar == null ? 0 : soFar.score();
-        for (RepeatCandidate candidate : candidates) {
+        // oldest first (a stable sort: of equally old, the one seen first first), so that once an identical case is
+        // found the rest can be left out — none of them can be closer, nor as close and earlier (a mass complaint
+        // filed a thousand times compares each new copy with one case, not with max-candidates of them)
+        List<RepeatCandidate> oldestFirst = new ArrayList<>(candidates);
+        oldestFirst.sort(java.util.Comparator.comparing(RepeatCandidate::receivedAt));
+        for (RepeatCandidate candidate : oldestFirst) {
+            if (best != null && bestScore >= 1.0 && !candidate.receivedAt().isBefore(best.receivedAt())) {
+                break;
+            }
             boolean sameComplainant = mobileHash != null && mobileHash.equals(candidate.mobileHash());
             boolean sameDistrict = q.district().equals(candidate.district());
             double threshold = sameComplainant

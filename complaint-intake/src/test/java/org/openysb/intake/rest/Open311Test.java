@@ -95,7 +95,7 @@ class Open311Test {
                 .findFirst()
                 .orElseThrow();
         assertEquals("惠企政策落实不到位", policy.get("service_name"));
-        assertEquals(false, policy.get("metadata"));
+        assertEquals(true, policy.get("metadata"), "it has a service definition");
         assertEquals("realtime", policy.get("type"));
 
         var xml = given().get("/open311/v2/services.xml").then().extract();
@@ -107,6 +107,63 @@ class Open311Test {
         Element first = (Element) doc.getElementsByTagName("service").item(0);
         assertEquals(services.get(0).get("service_code"), text(first, "service_code"));
         assertEquals(services.get(0).get("service_name"), text(first, "service_name"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldDefineEachServicesAttributesAndFileARequestByThem() throws Exception {
+        var json = given().get("/open311/v2/services/TAX_RELIEF.json").then().extract();
+        assertEquals(200, json.statusCode(), json.asString());
+        assertEquals("TAX_RELIEF", json.path("service_code"));
+        assertEquals(List.of("district", "type"), json.path("attributes.code"));
+        assertEquals(List.of(true, false), json.path("attributes.required"));
+        assertEquals(List.of("singlevaluelist", "singlevaluelist"), json.path("attributes.datatype"));
+        List<String> districts = json.path("attributes[0].values.key");
+        assertTrue(districts.contains("D01"), districts.toString());
+        assertEquals(
+                List.of("inquiry", "help", "suggestion", "complaint", "report"), json.path("attributes[1].values.key"));
+
+        var xml = given().get("/open311/v2/services/TAX_RELIEF.xml").then().extract();
+        assertEquals(200, xml.statusCode());
+        Document doc = xml(xml.asString());
+        assertEquals("service_definition", doc.getDocumentElement().getTagName());
+        assertEquals("TAX_RELIEF", text(doc.getDocumentElement(), "service_code"));
+        assertEquals(2, doc.getElementsByTagName("attribute").getLength());
+        Element district = (Element) doc.getElementsByTagName("attribute").item(0);
+        assertEquals("district", text(district, "code"));
+        assertEquals("true", text(district, "required"));
+        assertEquals(districts.size(), district.getElementsByTagName("value").getLength());
+        Element firstValue = (Element) district.getElementsByTagName("value").item(0);
+        assertEquals(districts.get(0), text(firstValue, "key"));
+
+        var unknown = given().get("/open311/v2/services/NO_SUCH.json").then().extract();
+        assertEquals(404, unknown.statusCode());
+        assertEquals(404, (int) unknown.path("[0].code"));
+
+        // a request by the attributes: the district's code and the type of request
+        var created = post(
+                "json",
+                Map.of(
+                        "service_code", "TAX_RELIEF",
+                        "description", "建议税务大厅增加周末办税窗口，方便小微企业办理减免手续。",
+                        "lat", "39.9612",
+                        "long", "116.4170",
+                        "attribute[district]", "D01",
+                        "attribute[type]", "suggestion"));
+        assertEquals(201, created.statusCode(), created.asString());
+        ComplaintSubmitted submitted = EventJson.read(submittedJson(created.path("[0].service_request_id")))
+                .dataAs(ComplaintSubmitted.class);
+        assertEquals("SUGGESTION", submitted.type());
+        assertEquals("D01", submitted.district());
+        var badType = post(
+                "json",
+                Map.of(
+                        "service_code", "TAX_RELIEF",
+                        "description", "类型不对",
+                        "address_string", "东城区",
+                        "attribute[type]", "praise"));
+        assertEquals(400, badType.statusCode());
+        assertTrue(((String) badType.path("[0].description")).contains("attribute[type]"));
     }
 
     @Test
