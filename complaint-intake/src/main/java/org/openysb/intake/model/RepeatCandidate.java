@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 
 /**
  * An earlier case that a new complaint may repeat: only what the comparison needs (no personal data). Its text, or
- * its bigrams ({@link TextSimilarity#bigramCodes}) when they are known already.
+ * its bigrams ({@link TextSimilarity#compactBigrams}) when they are known already.
  */
 public record RepeatCandidate(
         String caseNumber,
@@ -14,7 +14,7 @@ public record RepeatCandidate(
         String mobileHash,
         String repeatOf,
         OffsetDateTime receivedAt,
-        long[] grams) {
+        int[] grams) {
 
     /** A candidate read with its text. */
     public RepeatCandidate(

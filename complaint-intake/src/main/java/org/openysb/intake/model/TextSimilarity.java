@@ -93,11 +93,45 @@ public final class TextSimilarity {
     }
 
     /**
-     * {@link #jaccard(long[], long[])} when it is at least {@code min}, otherwise a number below {@code min} (-1) as
-     * soon as the common bigrams can no longer reach it: most candidates of a new complaint are far below the
-     * threshold, and are ruled out by their sizes alone or after part of the merge.
+     * {@link #bigramCodes} in 32 bits, sorted and without repeats, as kept for comparing (half the memory of the
+     * codes): a bigram of two characters of the Basic Multilingual Plane — every common Chinese character — is coded
+     * exactly (first × 2¹⁶ + second); any other (a rare character, a text of one letter) by a hash of its code, which
+     * could in principle equal another bigram's code and raise the index a little.
      */
-    public static double jaccardAtLeast(long[] a, long[] b, double min) {
+    public static int[] compact(long[] codes) {
+        int[] out = new int[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+            long code = codes[i];
+            int first = (int) (code >>> 21);
+            int second = (int) (code & 0x1FFFFF);
+            if (first <= 0xFFFF && second <= 0xFFFF) {
+                out[i] = (first << 16) | second;
+            } else {
+                long h = code * 0x9E3779B97F4A7C15L;
+                out[i] = (int) (h ^ (h >>> 29));
+            }
+        }
+        java.util.Arrays.sort(out);
+        int n = 0;
+        for (int i = 0; i < out.length; i++) {
+            if (i == 0 || out[i] != out[n - 1]) {
+                out[n++] = out[i];
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** The compact bigrams of a text ({@link #compact} of its {@link #bigramCodes}). */
+    public static int[] compactBigrams(String text) {
+        return compact(bigramCodes(text));
+    }
+
+    /**
+     * The Jaccard index of two {@link #compact} arrays when it is at least {@code min}, otherwise a number below
+     * {@code min} (-1) as soon as the common bigrams can no longer reach it: most candidates of a new complaint are far
+     * below the threshold, and are ruled out by their sizes alone or after part of the merge.
+     */
+    public static double jaccardAtLeast(int[] a, int[] b, double min) {
         int na = a.length;
         int nb = b.length;
         if (na == 0 && nb == 0) {
@@ -113,8 +147,8 @@ public final class TextSimilarity {
             if (common + Math.min(na - i, nb - j) < need) {
                 return -1;
             }
-            long x = a[i];
-            long y = b[j];
+            int x = a[i];
+            int y = b[j];
             if (x == y) {
                 common++;
             }

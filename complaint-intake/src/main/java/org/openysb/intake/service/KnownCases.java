@@ -27,7 +27,7 @@ final class KnownCases {
             String mobileHash,
             String repeatOf,
             OffsetDateTime receivedAt,
-            long[] grams) {}
+            int[] grams) {}
 
     private static final Comparator<Known> NEWEST_FIRST =
             Comparator.comparing(Known::receivedAt).thenComparingLong(Known::id).reversed();
@@ -56,7 +56,7 @@ final class KnownCases {
                 d.mobileHash(),
                 d.repeatOf(),
                 d.receivedAt(),
-                TextSimilarity.bigramCodes(d.text())));
+                TextSimilarity.compactBigrams(d.text())));
     }
 
     /** A case just stored (its bigrams already computed), or read. */

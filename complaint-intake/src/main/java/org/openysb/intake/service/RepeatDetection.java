@@ -45,7 +45,7 @@ public class RepeatDetection {
             String mobileHash,
             OffsetDateTime since,
             OffsetDateTime until,
-            long[] grams,
+            int[] grams,
             long[] lookupKeys) {
 
         public Query {
@@ -78,14 +78,19 @@ public class RepeatDetection {
         // import, an old postmark) is not about "the same matter within the window" either
         OffsetDateTime since = complaint.receivedAt.minus(config.window());
         OffsetDateTime until = complaint.receivedAt.plus(config.window());
-        long[] grams = TextSimilarity.bigramCodes(complaint.title + "\n" + complaint.content);
+        long[] codes = TextSimilarity.bigramCodes(complaint.title + "\n" + complaint.content);
         // near duplicates from anyone in the district: only the cases that share a locality-sensitive key, found
         // through an index, instead of the newest max-candidates cases of the district compared one by one
-        long[] signature = RepeatSketch.signature(grams);
+        long[] signature = RepeatSketch.signature(codes);
         complaint.repeatKeys = RepeatSketch.keys(complaint.district, signature);
         // the earlier cases sharing a key are looked up within the window (RepeatIndex)
         return new Query(
-                complaint.district, complaint.complainant.mobileHash, since, until, grams, complaint.repeatKeys);
+                complaint.district,
+                complaint.complainant.mobileHash,
+                since,
+                until,
+                TextSimilarity.compact(codes),
+                complaint.repeatKeys);
     }
 
     /**
@@ -121,7 +126,7 @@ public class RepeatDetection {
         chosen.addAll(near.ids(limit));
         List<Long> ids = new ArrayList<>(chosen);
         ids.sort(java.util.Comparator.comparing((Long id) -> times.get(id)).thenComparing(id -> id));
-        Map<String, long[]> codes = new java.util.HashMap<>();
+        Map<String, int[]> codes = new java.util.HashMap<>();
         Scored closest = null;
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
@@ -173,7 +178,7 @@ public class RepeatDetection {
      * {@link #best(Query, List)} with the candidates' bigrams kept in {@code codes} (by case number), for a caller that
      * compares many complaints with overlapping candidates.
      */
-    public Optional<Match> best(Query q, List<RepeatCandidate> candidates, Map<String, long[]> codes) {
+    public Optional<Match> best(Query q, List<RepeatCandidate> candidates, Map<String, int[]> codes) {
         return match(closest(q, candidates, codes, null));
     }
 
@@ -185,9 +190,9 @@ public class RepeatDetection {
      * close: the earlier received; of those, the one seen first, {@code so far} before the list): {@link #best} in
      * steps, so that the candidates of a complaint can be compared in parts.
      */
-    public Scored closest(Query q, List<RepeatCandidate> candidates, Map<String, long[]> codes, Scored soFar) {
+    public Scored closest(Query q, List<RepeatCandidate> candidates, Map<String, int[]> codes, Scored soFar) {
         String mobileHash = q.mobileHash();
-        long[] grams = q.grams();
+        int[] grams = q.grams();
         RepeatCandidate best = soFar == null ? null : soFar.candidate();
         double bestScore = soFar == null ? 0 : soFar.score();
         // oldest first (a stable sort: of equally old, the one seen first first), so that once an identical case is
@@ -213,7 +218,7 @@ public class RepeatDetection {
                     candidate.grams() != null
                             ? candidate.grams()
                             : codes.computeIfAbsent(
-                                    candidate.caseNumber(), k -> TextSimilarity.bigramCodes(candidate.text())),
+                                    candidate.caseNumber(), k -> TextSimilarity.compactBigrams(candidate.text())),
                     best == null ? threshold : Math.max(threshold, bestScore));
             // of two equally similar cases the earlier one
             if (score >= threshold

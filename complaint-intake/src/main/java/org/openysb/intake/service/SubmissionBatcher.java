@@ -101,7 +101,7 @@ public class SubmissionBatcher {
         this.outbox = outbox;
         this.cipher = cipher;
         this.known = new KnownCases(config.repeats().knownCases().orElse((int)
-                Math.min(200_000, Runtime.getRuntime().maxMemory() / 4 / 1536)));
+                Math.min(200_000, Runtime.getRuntime().maxMemory() / 4 / 1024)));
         this.maxBatch = Math.max(1, config.submissions().maxBatch());
         this.queue = new ArrayBlockingQueue<>(Math.max(1, config.submissions().queueCapacity()));
         this.batchSizes = DistributionSummary.builder("intake.submissions.batch.size")
@@ -430,7 +430,7 @@ public class SubmissionBatcher {
     /** Decides each complaint's repeat link (并单) and builds its ComplaintSubmitted event. */
     private List<NewCase> linkAndDescribe(Reads reads, List<Pending> batch) throws SQLException {
         List<RepeatDetection.Query> queries = batch.stream().map(p -> p.query).toList();
-        Map<String, long[]> batchCodes = new java.util.concurrent.ConcurrentHashMap<>(); // bigrams of every candidate
+        Map<String, int[]> batchCodes = new java.util.concurrent.ConcurrentHashMap<>(); // bigrams of every candidate
         // batches linked before this one whose commit had not finished before the lookup below may not be in the
         // index: their complaints are compared in memory (a case found both ways is compared twice, to no effect)
         while (!unfinished.isEmpty() && unfinished.peek().finished) {
@@ -501,7 +501,7 @@ public class SubmissionBatcher {
      * complaint are independent of the others': they run on every core, while the batch waits.
      */
     private RepeatDetection.Scored[] closestStored(
-            Reads reads, List<RepeatDetection.Query> queries, Map<String, long[]> batchCodes) throws SQLException {
+            Reads reads, List<RepeatDetection.Query> queries, Map<String, int[]> batchCodes) throws SQLException {
         int limit = repeats.maxCandidates();
         int n = queries.size();
         List<RepeatDetection.Query> beyond = new ArrayList<>();

@@ -30,6 +30,7 @@ class TextSimilarityTest {
                         a + " / " + b);
             }
             assertEquals(TextSimilarity.bigrams(a).size(), TextSimilarity.bigramCodes(a).length, a);
+            assertEquals(TextSimilarity.bigrams(a).size(), TextSimilarity.compactBigrams(a).length, a);
         }
     }
 
@@ -37,9 +38,10 @@ class TextSimilarityTest {
     void shouldGiveTheExactIndexWhenItReachesTheMinimumAndLessOtherwise() {
         for (String a : TEXTS) {
             for (String b : TEXTS) {
-                long[] x = TextSimilarity.bigramCodes(a);
-                long[] y = TextSimilarity.bigramCodes(b);
-                double exact = TextSimilarity.jaccard(x, y);
+                // compared in the compact form, against the index of the bigrams as strings
+                int[] x = TextSimilarity.compactBigrams(a);
+                int[] y = TextSimilarity.compactBigrams(b);
+                double exact = TextSimilarity.jaccard(a, b);
                 for (double min : new double[] {0, 0.1, 0.35, 0.6, exact, Math.nextUp(exact), 1}) {
                     double bounded = TextSimilarity.jaccardAtLeast(x, y, min);
                     if (exact >= min) {

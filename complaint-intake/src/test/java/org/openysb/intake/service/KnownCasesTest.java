@@ -25,7 +25,7 @@ class KnownCasesTest {
 
     private static RepeatDetection.Query query(String district) {
         return new RepeatDetection.Query(
-                district, "mobile-hash", NOW.minusDays(30), NOW.plusDays(30), new long[0], new long[0]);
+                district, "mobile-hash", NOW.minusDays(30), NOW.plusDays(30), new int[0], new long[0]);
     }
 
     @Test
@@ -46,7 +46,8 @@ class KnownCasesTest {
             cases.put(
                     id,
                     known.learn(new KnownCases.Known(
-                            id, c[0], c[1], "mobile-hash", null, NOW.plusDays(Long.parseLong(c[2])), new long[] {id})));
+                            id, c[0], c[1], "mobile-hash", null, NOW.plusDays(Long.parseLong(c[2])), new int[] {(int) id
+                            })));
         }
         List<Long> all = List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 99L); // 99: not described (deleted meanwhile)
         assertEquals(
