@@ -206,6 +206,12 @@ public class OutboxRelay {
             }
         }
         if (!done.isEmpty()) {
+            // the marks need not wait for the disk: lost in a crash of PostgreSQL, they only make the relay send those
+            // events again, with the same ids, which consumers drop (it is at least once anyway) — and the commits
+            // that do wait (the services' own) no longer queue behind the relay's
+            try (java.sql.Statement async = connection.createStatement()) {
+                async.execute("set local synchronous_commit = off");
+            }
             // one statement text for any number of rows (an IN list of n parameters is a new statement per n)
             try (PreparedStatement mark = connection.prepareStatement(
                     "update outbox_event" + " set published_at = now(), attempts = attempts + 1 where seq = any(?)")) {
