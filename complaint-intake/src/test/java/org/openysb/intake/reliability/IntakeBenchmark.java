@@ -131,6 +131,8 @@ class IntakeBenchmark {
             if (Boolean.getBoolean("bench.pgStatements")) {
                 intake.topStatements(12).forEach(line -> System.out.println("BENCH pg " + line));
             }
+            // which tables PostgreSQL's maintenance fell on during the run (it shows in the levels' tails)
+            intake.autovacuumsByTable().forEach(line -> System.out.println("BENCH autovacuum " + line));
             // the repeat index's size after the run (cases held, bytes of its arrays)
             intake.metrics("intake_repeats_index").forEach(line -> System.out.println("BENCH index " + line));
             // zero loss: every 201 exactly once on the topic

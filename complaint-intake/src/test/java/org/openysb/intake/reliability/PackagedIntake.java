@@ -543,6 +543,23 @@ final class PackagedIntake implements AutoCloseable {
         }
     }
 
+    /** Autovacuum and autoanalyze runs so far by table, e.g. {@code complaint 3/4}, the busiest first. */
+    List<String> autovacuumsByTable() throws SQLException {
+        List<String> lines = new java.util.ArrayList<>();
+        try (Connection c = database().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select relname, autovacuum_count, autoanalyze_count, n_live_tup,"
+                        + " n_dead_tup from pg_stat_user_tables where autovacuum_count + autoanalyze_count > 0"
+                        + " order by autovacuum_count + autoanalyze_count desc")) {
+            while (rs.next()) {
+                lines.add(String.format(
+                        "%s: %d autovacuum, %d autoanalyze runs (%,d live rows, %,d dead)",
+                        rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+            }
+        }
+        return lines;
+    }
+
     long unpublished() throws SQLException {
         try (Connection c = database().getConnection();
                 Statement s = c.createStatement();
