@@ -110,14 +110,9 @@ public class RepeatDetection {
             candidates.addAll(complaints.listDistrictCandidates(q.district(), q.since(), q.until(), limit));
             return best(q, candidates);
         }
-        Newest same = new Newest();
-        if (q.mobileHash() != null) {
-            index.lookUpComplainant(q.mobileHash(), q.since(), q.until(), same);
-        }
-        Newest near = new Newest();
-        for (long key : q.lookupKeys()) {
-            index.lookUp(key, q.since(), q.until(), near);
-        }
+        Found found = lookUp(q);
+        Newest same = found.same();
+        Newest near = found.near();
         // the complainant's newest and the district's newest sharing a key, read and compared oldest first in
         // chunks: once an identical case is found, the newer ones need not even be read
         Map<Long, Long> times = new java.util.HashMap<>(same.times);
@@ -139,6 +134,22 @@ public class RepeatDetection {
             closest = closest(q, complaints.listCandidates(chunk), codes, closest);
         }
         return match(closest);
+    }
+
+    /** What the repeat index brings up for a query: the complainant's cases, and those sharing a key with it. */
+    record Found(Newest same, Newest near) {}
+
+    /** The cases the repeat index holds for a query within its window (the index must {@link RepeatIndex#covers} it). */
+    Found lookUp(Query q) {
+        Newest same = new Newest();
+        if (q.mobileHash() != null) {
+            index.lookUpComplainant(q.mobileHash(), q.since(), q.until(), same);
+        }
+        Newest near = new Newest();
+        for (long key : q.lookupKeys()) {
+            index.lookUp(key, q.since(), q.until(), near);
+        }
+        return new Found(same, near);
     }
 
     /** Candidates read at a time by {@link #findEarlierCase}. */

@@ -110,7 +110,7 @@ public class RepeatIndex {
         int count = 0;
         long maxId;
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false); // a cursor: the rows are read in chunks, not all at once
+            c.setAutoCommit(false); // a cursor: the rows are read in chunks, not all at once (read only: rolled back)
             try {
                 try (PreparedStatement s = c.prepareStatement("select coalesce(max(id), 0) from complaint");
                         ResultSet r = s.executeQuery()) {
@@ -141,7 +141,6 @@ public class RepeatIndex {
                         }
                     }
                 }
-                c.commit();
             } finally {
                 c.rollback();
                 c.setAutoCommit(true);
@@ -175,12 +174,10 @@ public class RepeatIndex {
                 return false;
             }
             long period = Math.floorDiv(receivedAtMillis, PERIOD_MILLIS);
-            for (Segment s : segments.values()) {
-                if (s.contains(id)) {
-                    return false;
-                }
-            }
             Segment segment = segments.get(period);
+            if (segment != null && segment.contains(id)) { // a case's received time never changes: only its period
+                return false;
+            }
             if (segment == null) { // a new period: the oldest may be out of reach by now
                 expire(System.currentTimeMillis());
                 if (receivedAtMillis < coveredFrom) {

@@ -542,14 +542,9 @@ public class SubmissionBatcher {
         java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
             RepeatDetection.Query q = queries.get(i);
             if (covered[i]) {
-                same[i] = new java.util.HashSet<>();
-                near[i] = new java.util.HashSet<>();
-                if (q.mobileHash() != null) {
-                    index.lookUpComplainant(q.mobileHash(), q.since(), q.until(), (id, at) -> same[i].add(id));
-                }
-                for (long key : q.lookupKeys()) {
-                    index.lookUp(key, q.since(), q.until(), (id, at) -> near[i].add(id));
-                }
+                RepeatDetection.Found found = repeats.lookUp(q);
+                same[i] = found.same().times.keySet();
+                near[i] = found.near().times.keySet();
             } else {
                 same[i] = q.mobileHash() == null
                         ? java.util.Set.of()
@@ -601,10 +596,10 @@ public class SubmissionBatcher {
                 .orElseThrow();
     }
 
-    /** What the writer knows of stored cases (see {@link KnownCases}); used by the writer thread only. */
+    /** What the writer knows of stored cases (see {@link KnownCases}); learnt by the writer thread only. */
     private final KnownCases known;
 
-    /** Answers on a worker thread, so that the writer goes on with the next batch at once. */
+    /** Answers off the committer thread (see {@link #deliver}), so that it goes on with the next batch at once. */
     private void answer(Pending p) {
         Complaint c = p.complaint;
         metrics.committed(c);
