@@ -5,7 +5,9 @@
 #   1. a durable single-row insert baseline on that PostgreSQL (JDBC, 8 clients, synchronous_commit on);
 #   2. web submissions (POST /api/complaints) at rising concurrency (8, 32, 64): complaints/s, p50/p99, RSS, and the
 #      ratio to the baseline, after a warm-up that fills every district's repeat candidates to their limit;
-#   3. zero loss: every 201 exactly once on ysb.complaints.
+#   3. web submissions sent at a fixed rate (open loop, RATES=1500 by default, RATES= for none; RATE_SECONDS=30 each): each latency counted
+#      from when the request was due, so stalls are not hidden by a sender that waits for answers;
+#   4. zero loss: every 201 exactly once on ysb.complaints.
 # Prints the BENCH lines. SECONDS_PER_LEVEL=…, CONCURRENCY=8,32,64, MAX_CANDIDATES=… (repeat detection) change it;
 # BENCH_ENV=K=V,… sets environment variables of the service; BENCH_JVM_ARGS=… adds options to the service's JVM (e.g. -XX:StartFlightRecording=filename=/tmp/intake.jfr).
 # WARMUP=… complaints before the first level (default 30,000; they are also the stored cases the first level starts
@@ -20,6 +22,6 @@ mkdir -p complaint-intake/target
 ./mvnw -B -o -pl complaint-intake -am install -DskipTests > "$log" 2>&1 || { tail -60 "$log"; exit 1; }
 ./mvnw -B -o -pl complaint-intake surefire:test \
   -Dgroups=benchmark -Dbench.excludedGroups=none -Dtest='IntakeBenchmark' -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dbench.seconds="${SECONDS_PER_LEVEL:-15}" -Dbench.concurrency="${CONCURRENCY:-8,32,64}" \
+  -Dbench.seconds="${SECONDS_PER_LEVEL:-15}" -Dbench.concurrency="${CONCURRENCY:-8,32,64}" -Dbench.rates="${RATES:-1500}" -Dbench.rateSeconds="${RATE_SECONDS:-30}" \
   -Dbench.maxCandidates="${MAX_CANDIDATES:-500}" -Dbench.jvmArgs="${BENCH_JVM_ARGS:-}" -Dbench.env="${BENCH_ENV:-}" -Dbench.pgStatements="${PG_STATEMENTS:-false}" -Dbench.warmup="${WARMUP:-30000}" -Dbench.warmupMax="${WARMUP_MAX:-0}" >> "$log" 2>&1 || { grep '^BENCH' "$log"; tail -60 "$log"; exit 1; }
 grep '^BENCH' "$log"

@@ -192,7 +192,7 @@ public class SubmissionBatchRepository {
                 c.status.name(),
                 c.repeatOf,
                 c.repeatSimilarity,
-                c.repeatKeys == null ? null : hex(c.repeatKeys),
+                c.repeatKeys == null ? null : org.openysb.intake.model.RepeatSketch.toHex(c.repeatKeys),
                 TIME.format(c.updatedAt)
             };
             for (int col = 0; col < row.length; col++) {
@@ -227,16 +227,6 @@ public class SubmissionBatchRepository {
             }
             return ids;
         }
-    }
-
-    /** Keys in bytea's hex input form ({@link org.openysb.intake.model.RepeatSketch#toBytes}). */
-    private static String hex(long[] keys) {
-        StringBuilder b = new StringBuilder(2 + keys.length * 16).append("\\x");
-        for (long key : keys) {
-            String h = Long.toHexString(key);
-            b.append("0".repeat(16 - h.length())).append(h);
-        }
-        return b.toString();
     }
 
     private static String sqlType(Object[] column) {

@@ -65,8 +65,9 @@ public class RepeatIndex {
     /** Ids below the highest at the build that the first refresh looks at again (inserts open during the build). */
     private static final int REREAD_AT_START = 1_000;
 
-    private static final String ROW = "select id, received_at, district, complainant_mobile_hash, repeat_keys,"
-            + " case when repeat_keys is null then title || E'\\n' || content end from complaint";
+    private static final String ROW =
+            "select id, received_at, district, complainant_mobile_hash, repeat_keys," + " case when "
+                    + RepeatSketch.keysOutdated("repeat_keys") + " then title || E'\\n' || content end from complaint";
 
     private final AgroalDataSource dataSource;
     private final long reachMillis;
@@ -157,9 +158,11 @@ public class RepeatIndex {
         long id = r.getLong(1);
         long receivedAt = r.getObject(2, OffsetDateTime.class).toInstant().toEpochMilli();
         byte[] stored = r.getBytes(5);
-        long[] keys = stored != null
-                ? RepeatSketch.fromBytes(stored)
-                : RepeatSketch.keys(r.getString(3), RepeatSketch.signature(TextSimilarity.bigramCodes(r.getString(6))));
+        long[] keys = RepeatSketch.fromBytes(stored); // null: stored without keys, or with another version's
+        if (keys == null) {
+            keys = RepeatSketch.keys(
+                    r.getString(3), RepeatSketch.signature(TextSimilarity.bigramCodes(r.getString(6))));
+        }
         return add(id, receivedAt, r.getString(4), keys);
     }
 

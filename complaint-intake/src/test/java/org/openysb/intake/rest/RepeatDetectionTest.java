@@ -191,20 +191,32 @@ class RepeatDetectionTest {
     }
 
     @Test
-    void shouldFindACaseStoredWithoutKeysOnceTheIndexIsBuiltAgain() throws Exception {
+    void shouldFindCasesStoredWithoutKeysOrWithAnotherVersionsOnceTheIndexIsBuiltAgain() throws Exception {
         String legacy = accepted(personComplaint(LICENCE_TITLE, LICENCE, "D02", newMobile()))
                 .path("caseNumber");
         assertEquals(
-                RepeatSketch.BANDS * Long.BYTES,
+                RepeatSketch.STORED_BYTES,
                 rows("select octet_length(repeat_keys) from complaint where case_number = ?", legacy),
                 "its keys stored with it");
-        // as a case stored before V7 (or after a change of the sketch): no keys; the index, built again as at a
-        // start, computes them from its text
+        assertEquals(
+                RepeatSketch.VERSION,
+                rows("select get_byte(repeat_keys, 0) from complaint where case_number = ?", legacy),
+                "their version first");
+        String older = accepted(personComplaint(LICENCE_TITLE, LICENCE, "D01", newMobile()))
+                .path("caseNumber");
+        // as a case stored before V7: no keys; and one stored with version 1's keys (128 hash functions, 256 bytes
+        // without a version byte) — the index, built again as at a start, computes both from their text
         rows("update complaint set repeat_keys = null where case_number = ? returning 1", legacy);
+        rows(
+                "update complaint set repeat_keys = decode(repeat('5a', 256), 'hex') where case_number = ? returning 1",
+                older);
         index.build();
         String again = accepted(personComplaint(LICENCE_AGAIN_TITLE, LICENCE_AGAIN, "D02", newMobile()))
                 .path("caseNumber");
         assertEquals(legacy, submitted(again).repeatOf(), "found through the keys of its text");
+        String againOlder = accepted(personComplaint(LICENCE_AGAIN_TITLE, LICENCE_AGAIN, "D01", newMobile()))
+                .path("caseNumber");
+        assertEquals(older, submitted(againOlder).repeatOf(), "found through the keys of its text, not version 1's");
     }
 
     @Test

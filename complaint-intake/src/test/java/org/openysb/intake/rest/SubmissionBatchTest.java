@@ -208,7 +208,9 @@ class SubmissionBatchTest {
                 (long) caseNumbers.size(),
                 rows(
                         "select count(*) from complaint where title = ? and octet_length(repeat_keys) = "
-                                + org.openysb.intake.model.RepeatSketch.BANDS * Long.BYTES,
+                                + org.openysb.intake.model.RepeatSketch.STORED_BYTES
+                                + " and get_byte(repeat_keys, 0) = "
+                                + org.openysb.intake.model.RepeatSketch.VERSION,
                         title),
                 "each case's near-duplicate keys stored with it");
     }
