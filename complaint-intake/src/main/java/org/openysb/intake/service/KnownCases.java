@@ -27,10 +27,36 @@ final class KnownCases {
             String mobileHash,
             String repeatOf,
             OffsetDateTime receivedAt,
-            int[] grams) {}
+            int[] grams,
+            long receivedAtMillis) {
+        Known(
+                long id,
+                String caseNumber,
+                String district,
+                String mobileHash,
+                String repeatOf,
+                OffsetDateTime receivedAt,
+                int[] grams) {
+            this(
+                    id,
+                    caseNumber,
+                    district,
+                    mobileHash,
+                    repeatOf,
+                    receivedAt,
+                    grams,
+                    receivedAt.toInstant().toEpochMilli());
+        }
+    }
 
-    private static final Comparator<Known> NEWEST_FIRST =
-            Comparator.comparing(Known::receivedAt).thenComparingLong(Known::id).reversed();
+    /** Newest first; of equal times, the higher id first. */
+    private static final Comparator<Known> NEWEST_FIRST = (a, b) -> a.receivedAtMillis() != b.receivedAtMillis()
+            ? Long.compare(b.receivedAtMillis(), a.receivedAtMillis())
+            : Long.compare(b.id(), a.id());
+    /** The order they are compared in: oldest first; of equal times, the higher id first. */
+    private static final Comparator<Known> AS_COMPARED = (a, b) -> a.receivedAtMillis() != b.receivedAtMillis()
+            ? Long.compare(a.receivedAtMillis(), b.receivedAtMillis())
+            : Long.compare(b.id(), a.id());
 
     private final Map<Long, Known> byId = new java.util.concurrent.ConcurrentHashMap<>(4096);
     /** The ids in the order they were learnt (writer thread only). */
@@ -71,33 +97,33 @@ final class KnownCases {
     }
 
     /**
-     * Of the cases {@code ids} (described in {@code cases}), those within the query's window (and of its district
-     * when {@code sameDistrict}), newest first, at most {@code limit}, as candidates without their text (their
-     * bigrams come with them).
+     * Of {@code cases}, those within the query's window (and of its district when {@code sameDistrict}): the newest
+     * {@code limit} of them, oldest first (the order {@link RepeatDetection#closest} compares them in; of equal times,
+     * the higher id first), as candidates without their text (their bigrams come with them).
      */
     static List<RepeatCandidate> newest(
-            Collection<Long> ids,
-            java.util.function.LongFunction<Known> cases,
-            RepeatDetection.Query q,
-            boolean sameDistrict,
-            int limit) {
-        if (ids.isEmpty()) {
+            Collection<Known> cases, RepeatDetection.Query q, boolean sameDistrict, int limit) {
+        if (cases.isEmpty()) {
             return List.of();
         }
-        List<Known> within = new ArrayList<>(ids.size());
-        for (Long id : ids) {
-            Known k = cases.apply(id);
-            if (k == null // deleted meanwhile
-                    || k.receivedAt().isBefore(q.since())
-                    || k.receivedAt().isAfter(q.until())
+        long since = q.since().toInstant().toEpochMilli();
+        long until = q.until().toInstant().toEpochMilli();
+        List<Known> within = new ArrayList<>(cases.size());
+        for (Known k : cases) {
+            if (k.receivedAtMillis() < since
+                    || k.receivedAtMillis() > until
                     || (sameDistrict && !q.district().equals(k.district()))) {
                 continue;
             }
             within.add(k);
         }
-        within.sort(NEWEST_FIRST);
-        List<RepeatCandidate> candidates = new ArrayList<>(Math.min(limit, within.size()));
-        for (Known k : within.subList(0, Math.min(limit, within.size()))) {
+        if (within.size() > limit) {
+            within.sort(NEWEST_FIRST);
+            within = new ArrayList<>(within.subList(0, limit));
+        }
+        within.sort(AS_COMPARED);
+        List<RepeatCandidate> candidates = new ArrayList<>(within.size());
+        for (Known k : within) {
             candidates.add(new RepeatCandidate(
                     k.caseNumber(), null, null, k.district(), k.mobileHash(), k.repeatOf(), k.receivedAt(), k.grams()));
         }

@@ -115,8 +115,12 @@ public class RepeatDetection {
         Newest near = found.near();
         // the complainant's newest and the district's newest sharing a key, read and compared oldest first in
         // chunks: once an identical case is found, the newer ones need not even be read
-        Map<Long, Long> times = new java.util.HashMap<>(same.times);
-        times.putAll(near.times);
+        Map<Long, Long> times = new java.util.HashMap<>();
+        for (Newest cases : List.of(same, near)) {
+            for (int i = 0; i < cases.size(); i++) {
+                times.put(cases.id(i), cases.time(i));
+            }
+        }
         java.util.Set<Long> chosen = new java.util.HashSet<>(same.ids(limit));
         chosen.addAll(near.ids(limit));
         List<Long> ids = new ArrayList<>(chosen);
@@ -155,24 +159,80 @@ public class RepeatDetection {
     /** Candidates read at a time by {@link #findEarlierCase}. */
     private static final int CHUNK = 50;
 
-    /** The cases that came up in the index (each once), for the newest of them. */
+    /**
+     * The cases that came up in the index, each once (a case shares several keys with a close text), in the order
+     * they came up: ids and received times in primitive arrays, deduplicated through an open-addressed id set (a
+     * complaint brings up a few hundred of them under load; boxed maps of them were a tenth of the writer's time).
+     */
     static final class Newest implements RepeatIndex.Found {
-        final Map<Long, Long> times = new java.util.HashMap<>();
+        private long[] slots = new long[64]; // ids (identities start at 1: 0 is a free slot)
+        private long[] ids = new long[16];
+        private long[] times = new long[16];
+        private int size;
 
         @Override
         public void found(long id, long receivedAtMillis) {
-            times.put(id, receivedAtMillis);
+            if ((size + 1) * 2 > slots.length) {
+                long[] old = slots;
+                slots = new long[old.length * 2];
+                for (long v : old) {
+                    if (v != 0) {
+                        insert(v);
+                    }
+                }
+            }
+            if (insert(id)) {
+                if (size == ids.length) {
+                    ids = java.util.Arrays.copyOf(ids, size * 2);
+                    times = java.util.Arrays.copyOf(times, size * 2);
+                }
+                ids[size] = id;
+                times[size] = receivedAtMillis;
+                size++;
+            }
+        }
+
+        /** Adds {@code id} to the set; false when it is there already. */
+        private boolean insert(long id) {
+            int mask = slots.length - 1;
+            long h = id * 0x9E3779B97F4A7C15L;
+            for (int i = (int) (h ^ (h >>> 32)) & mask; ; i = (i + 1) & mask) {
+                if (slots[i] == 0) {
+                    slots[i] = id;
+                    return true;
+                }
+                if (slots[i] == id) {
+                    return false;
+                }
+            }
+        }
+
+        int size() {
+            return size;
+        }
+
+        long id(int i) {
+            return ids[i];
+        }
+
+        long time(int i) {
+            return times[i];
         }
 
         /** At most {@code limit} of them, newest first (of equal times, the higher id). */
         List<Long> ids(int limit) {
-            return times.entrySet().stream()
-                    .sorted(Map.Entry.<Long, Long>comparingByValue()
-                            .thenComparing(Map.Entry.comparingByKey())
-                            .reversed())
-                    .limit(limit)
-                    .map(Map.Entry::getKey)
-                    .toList();
+            Integer[] order = new Integer[size];
+            for (int i = 0; i < size; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(
+                    order,
+                    (a, b) -> times[a] != times[b] ? Long.compare(times[b], times[a]) : Long.compare(ids[b], ids[a]));
+            List<Long> out = new ArrayList<>(Math.min(limit, size));
+            for (int i = 0; i < Math.min(limit, size); i++) {
+                out.add(ids[order[i]]);
+            }
+            return out;
         }
     }
 

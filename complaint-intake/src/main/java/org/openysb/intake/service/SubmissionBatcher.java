@@ -533,29 +533,31 @@ public class SubmissionBatcher {
                         .add(hit.complaintId());
             }
         }
-        // the cases each complaint may repeat: its complainant's and those sharing a key (or its district's)
-        @SuppressWarnings("unchecked")
-        java.util.Set<Long>[] same = new java.util.Set[n];
-        @SuppressWarnings("unchecked")
-        java.util.Set<Long>[] near = new java.util.Set[n];
+        // the cases each complaint may repeat: its complainant's and those sharing a key (or its district's), each
+        // looked up once among the known cases; the others are read below, for all complaints at once
+        Gathered[] same = new Gathered[n];
+        Gathered[] near = new Gathered[n];
         java.util.Set<Long> unknown = java.util.concurrent.ConcurrentHashMap.newKeySet();
         java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
             RepeatDetection.Query q = queries.get(i);
+            same[i] = new Gathered();
+            near[i] = new Gathered();
             if (covered[i]) {
                 RepeatDetection.Found found = repeats.lookUp(q);
-                same[i] = found.same().times.keySet();
-                near[i] = found.near().times.keySet();
+                for (int j = 0; j < found.same().size(); j++) {
+                    same[i].add(known, found.same().id(j), unknown);
+                }
+                for (int j = 0; j < found.near().size(); j++) {
+                    near[i].add(known, found.near().id(j), unknown);
+                }
             } else {
-                same[i] = q.mobileHash() == null
-                        ? java.util.Set.of()
-                        : byMobile.getOrDefault(q.mobileHash(), java.util.Set.of());
-                near[i] = byDistrict.getOrDefault(q.district(), java.util.Set.of());
-            }
-            for (java.util.Set<Long> ids : List.of(same[i], near[i])) {
-                for (Long id : ids) {
-                    if (known.get(id) == null) {
-                        unknown.add(id);
+                if (q.mobileHash() != null) {
+                    for (Long id : byMobile.getOrDefault(q.mobileHash(), java.util.Set.of())) {
+                        same[i].add(known, id, unknown);
                     }
+                }
+                for (Long id : byDistrict.getOrDefault(q.district(), java.util.Set.of())) {
+                    near[i].add(known, id, unknown);
                 }
             }
         });
@@ -565,21 +567,49 @@ public class SubmissionBatcher {
                 described.put(d.id(), known.learn(d));
             }
         }
-        java.util.function.LongFunction<KnownCases.Known> cases = id -> {
-            KnownCases.Known k = known.get(id);
-            return k != null ? k : described.get(id);
-        };
         RepeatDetection.Scored[] closest = new RepeatDetection.Scored[n];
         java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
             RepeatDetection.Query q = queries.get(i);
             List<RepeatCandidate> candidates = new ArrayList<>();
             if (q.mobileHash() != null) {
-                candidates.addAll(KnownCases.newest(same[i], cases, q, false, limit));
+                candidates.addAll(KnownCases.newest(same[i].resolve(described), q, false, limit));
             }
-            candidates.addAll(KnownCases.newest(near[i], cases, q, true, limit));
+            candidates.addAll(KnownCases.newest(near[i].resolve(described), q, true, limit));
             closest[i] = repeats.closest(q, candidates, batchCodes, null);
         });
         return closest;
+    }
+
+    /** The cases that came up for one complaint: those known, and the ids of those to be read (deleted ones are not). */
+    private static final class Gathered {
+        final List<KnownCases.Known> known = new ArrayList<>();
+        private long[] missing = new long[0];
+        private int missingCount;
+
+        void add(KnownCases cases, long id, java.util.Set<Long> unknown) {
+            KnownCases.Known k = cases.get(id);
+            if (k != null) {
+                known.add(k);
+                return;
+            }
+            if (missingCount == missing.length) {
+                missing = java.util.Arrays.copyOf(missing, Math.max(8, missingCount * 2));
+            }
+            missing[missingCount++] = id;
+            unknown.add(id);
+        }
+
+        /** The known cases with those just read ({@code described}). */
+        List<KnownCases.Known> resolve(Map<Long, KnownCases.Known> described) {
+            for (int j = 0; j < missingCount; j++) {
+                KnownCases.Known k = described.get(missing[j]);
+                if (k != null) {
+                    known.add(k);
+                }
+            }
+            missingCount = 0;
+            return known;
+        }
     }
 
     private static OffsetDateTime earliest(List<RepeatDetection.Query> queries) {

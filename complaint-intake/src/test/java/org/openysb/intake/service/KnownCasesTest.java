@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * What the submission writer keeps of stored cases: the candidates of one rule are those within the window (and of the
- * district for near duplicates), newest first, at most max-candidates — as the one-by-one queries chose them — and
+ * district for near duplicates), the newest max-candidates of them — as the one-by-one queries chose them — oldest
+ * first, and
  * the earliest learnt cases are forgotten beyond the capacity.
  */
 class KnownCasesTest {
@@ -49,24 +50,26 @@ class KnownCasesTest {
                             id, c[0], c[1], "mobile-hash", null, NOW.plusDays(Long.parseLong(c[2])), new int[] {(int) id
                             })));
         }
-        List<Long> all = List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 99L); // 99: not described (deleted meanwhile)
+        List<KnownCases.Known> all = List.copyOf(cases.values());
+        // oldest first, as they are compared; of equal times the higher id first
         assertEquals(
-                List.of("TS7", "TS5", "TS4", "TS2"),
-                KnownCases.newest(all, cases::get, query("D01"), true, 10).stream()
+                List.of("TS2", "TS5", "TS4", "TS7"),
+                KnownCases.newest(all, query("D01"), true, 10).stream()
                         .map(RepeatCandidate::caseNumber)
                         .toList());
+        // at most max-candidates: the newest
         assertEquals(
-                List.of("TS7", "TS5"),
-                KnownCases.newest(all, cases::get, query("D01"), true, 2).stream()
+                List.of("TS5", "TS7"),
+                KnownCases.newest(all, query("D01"), true, 2).stream()
                         .map(RepeatCandidate::caseNumber)
                         .toList());
         // the same complainant anywhere: the district does not matter
         assertEquals(
-                List.of("TS7", "TS5", "TS4", "TS3", "TS2"),
-                KnownCases.newest(all, cases::get, query("D01"), false, 10).stream()
+                List.of("TS2", "TS3", "TS5", "TS4", "TS7"),
+                KnownCases.newest(all, query("D01"), false, 10).stream()
                         .map(RepeatCandidate::caseNumber)
                         .toList());
-        assertEquals(List.of(), KnownCases.newest(List.of(), cases::get, query("D01"), true, 10));
+        assertEquals(List.of(), KnownCases.newest(List.of(), query("D01"), true, 10));
     }
 
     @Test
