@@ -406,7 +406,7 @@ public class RepeatIndex {
         try {
             int n = 0;
             for (Segment s : segments.values()) {
-                n += s.cases;
+                n += s.caseCount;
             }
             return n;
         } finally {
@@ -436,35 +436,36 @@ public class RepeatIndex {
 
     /**
      * The cases received in one period: their ids and times, and under each key fingerprint the chain of its entries
-     * (newest first). Open addressing with linear probing for the fingerprints and the ids.
+     * (newest first). Open addressing with linear probing for the fingerprints and the ids. What a lookup reads together
+     * is stored together — a fingerprint with its chain's head, an entry's case with the next entry, a case's id with
+     * its time — so that each step of a chain costs one cache miss instead of two (lookups in a window of 100,000
+     * cases and more are mostly waiting for memory).
      */
     private static final class Segment {
-        long[] ids = new long[64];
-        long[] times = new long[64];
-        int cases;
+        /** Per case: its id, then its received time (epoch milliseconds). */
+        long[] cases = new long[2 * 64];
 
-        int[] fps = new int[256];
-        /** Per fingerprint slot: its newest entry + 1 (0: none). */
-        int[] heads = new int[256];
+        int caseCount;
+
+        /** Per fingerprint slot: the fingerprint (0: empty), then its newest entry + 1 (0: none). */
+        int[] table = new int[2 * 256];
 
         int distinct;
 
-        int[] entryCase = new int[1024];
-        /** Per entry: the next (older) entry of its fingerprint + 1 (0: none). */
-        int[] entryNext = new int[1024];
+        /** Per entry: its case, then the next (older) entry of its fingerprint + 1 (0: none). */
+        int[] entries = new int[2 * 1024];
 
-        int entries;
+        int entryCount;
 
         long[] idSet = new long[128];
 
         int addCase(long id, long time) {
-            if (cases == ids.length) {
-                ids = java.util.Arrays.copyOf(ids, cases * 2);
-                times = java.util.Arrays.copyOf(times, cases * 2);
+            if (2 * caseCount == cases.length) {
+                cases = java.util.Arrays.copyOf(cases, cases.length * 2);
             }
-            ids[cases] = id;
-            times[cases] = time;
-            if ((cases + 1) * 2 > idSet.length) {
+            cases[2 * caseCount] = id;
+            cases[2 * caseCount + 1] = time;
+            if ((caseCount + 1) * 2 > idSet.length) {
                 long[] old = idSet;
                 idSet = new long[old.length * 2];
                 for (long v : old) {
@@ -474,7 +475,7 @@ public class RepeatIndex {
                 }
             }
             putId(id);
-            return cases++;
+            return caseCount++;
         }
 
         private void putId(long id) {
@@ -497,60 +498,56 @@ public class RepeatIndex {
         }
 
         void addEntry(int fp, int c) {
-            if ((distinct + 1) * 4 > fps.length * 3) {
-                int[] oldFps = fps;
-                int[] oldHeads = heads;
-                fps = new int[oldFps.length * 2];
-                heads = new int[oldFps.length * 2];
-                for (int i = 0; i < oldFps.length; i++) {
-                    if (oldFps[i] != 0) {
-                        int slot = slot(oldFps[i]);
-                        fps[slot] = oldFps[i];
-                        heads[slot] = oldHeads[i];
+            if ((distinct + 1) * 4 > (table.length / 2) * 3) {
+                int[] old = table;
+                table = new int[old.length * 2];
+                for (int i = 0; i < old.length; i += 2) {
+                    if (old[i] != 0) {
+                        int slot = slot(old[i]);
+                        table[slot] = old[i];
+                        table[slot + 1] = old[i + 1];
                     }
                 }
             }
-            if (entries == entryCase.length) {
-                entryCase = java.util.Arrays.copyOf(entryCase, entries * 2);
-                entryNext = java.util.Arrays.copyOf(entryNext, entries * 2);
+            if (2 * entryCount == entries.length) {
+                entries = java.util.Arrays.copyOf(entries, entries.length * 2);
             }
             int slot = slot(fp);
-            if (fps[slot] == 0) {
-                fps[slot] = fp;
+            if (table[slot] == 0) {
+                table[slot] = fp;
                 distinct++;
             }
-            entryCase[entries] = c;
-            entryNext[entries] = heads[slot];
-            heads[slot] = ++entries;
+            entries[2 * entryCount] = c;
+            entries[2 * entryCount + 1] = table[slot + 1];
+            table[slot + 1] = ++entryCount;
         }
 
-        /** The slot of {@code fp}: where it is, or the empty one where it goes. */
+        /** The slot of {@code fp} (an even index of {@link #table}): where it is, or the empty one where it goes. */
         private int slot(int fp) {
-            int mask = fps.length - 1;
+            int mask = table.length / 2 - 1;
             int i = spread(fp) & mask;
-            while (fps[i] != 0 && fps[i] != fp) {
+            while (table[2 * i] != 0 && table[2 * i] != fp) {
                 i = (i + 1) & mask;
             }
-            return i;
+            return 2 * i;
         }
 
         void lookUp(int fp, long from, long to, Found found) {
             int slot = slot(fp);
-            if (fps[slot] == 0) {
+            if (table[slot] == 0) {
                 return;
             }
-            for (int e = heads[slot]; e != 0; e = entryNext[e - 1]) {
-                int c = entryCase[e - 1];
-                long t = times[c];
+            for (int e = table[slot + 1]; e != 0; e = entries[2 * (e - 1) + 1]) {
+                int c = entries[2 * (e - 1)];
+                long t = cases[2 * c + 1];
                 if (t >= from && t <= to) {
-                    found.found(ids[c], t);
+                    found.found(cases[2 * c], t);
                 }
             }
         }
 
         long bytes() {
-            return 8L * (ids.length + times.length + idSet.length)
-                    + 4L * (fps.length + heads.length + entryCase.length + entryNext.length);
+            return 8L * (cases.length + idSet.length) + 4L * (table.length + entries.length);
         }
 
         private static int spread(long v) {

@@ -4,7 +4,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.util.regex.Pattern;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -26,12 +25,30 @@ public @interface PlainText {
     Class<? extends Payload>[] payload() default {};
 
     class Validator implements ConstraintValidator<PlainText, String> {
-        private static final Pattern FORBIDDEN =
-                Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\u202A-\\u202E\\u2066-\\u2069\\uFFFE\\uFFFF]");
-
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || !FORBIDDEN.matcher(value).find();
+            if (value == null) {
+                return true;
+            }
+            // a loop over the characters: a regular expression's character class took 7 % of the event loops' CPU
+            for (int i = 0; i < value.length(); i++) {
+                if (forbidden(value.charAt(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** C0 controls but tab, line feed and carriage return; DEL; bidirectional overrides and isolates; non-characters. */
+        static boolean forbidden(char c) {
+            if (c < 0x20) {
+                return c != '\t' && c != '\n' && c != '\r';
+            }
+            return c == 0x7F
+                    || (c >= 0x202A && c <= 0x202E)
+                    || (c >= 0x2066 && c <= 0x2069)
+                    || c == 0xFFFE
+                    || c == 0xFFFF;
         }
     }
 }
