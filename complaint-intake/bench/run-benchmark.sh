@@ -9,7 +9,7 @@
 #      from when the request was due, so stalls are not hidden by a sender that waits for answers;
 #   4. zero loss: every 201 exactly once on ysb.complaints.
 # Prints the BENCH lines. SECONDS_PER_LEVEL=…, CONCURRENCY=8,32,64, MAX_CANDIDATES=… (repeat detection) change it;
-# BENCH_ENV=K=V,… sets environment variables of the service; BENCH_JVM_ARGS=… adds options to the service's JVM (e.g. -XX:StartFlightRecording=filename=/tmp/intake.jfr).
+# BENCH_ENV=K=V,… sets environment variables of the service; BENCH_PG=K=V,… settings of its PostgreSQL; BENCH_JVM_ARGS=… adds options to the service's JVM (e.g. -XX:StartFlightRecording=filename=/tmp/intake.jfr).
 # WARMUP=… complaints before the first level (default 30,000; they are also the stored cases the first level starts
 # with), WARMUP_MAX=… goes on in steps of 2,000 while the JIT compiler takes 5 % or more of the service's CPU.
 # PG_STATEMENTS=true also prints the statements that took PostgreSQL the most time (pg_stat_statements).
@@ -23,5 +23,5 @@ mkdir -p complaint-intake/target
 ./mvnw -B -o -pl complaint-intake surefire:test \
   -Dgroups=benchmark -Dbench.excludedGroups=none -Dtest='IntakeBenchmark' -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.seconds="${SECONDS_PER_LEVEL:-15}" -Dbench.concurrency="${CONCURRENCY:-8,32,64}" -Dbench.rates="${RATES:-1500}" -Dbench.rateSeconds="${RATE_SECONDS:-30}" \
-  -Dbench.maxCandidates="${MAX_CANDIDATES:-500}" -Dbench.jvmArgs="${BENCH_JVM_ARGS:-}" -Dbench.env="${BENCH_ENV:-}" -Dbench.pgStatements="${PG_STATEMENTS:-false}" -Dbench.warmup="${WARMUP:-30000}" -Dbench.warmupMax="${WARMUP_MAX:-0}" >> "$log" 2>&1 || { grep '^BENCH' "$log"; tail -60 "$log"; exit 1; }
+  -Dbench.maxCandidates="${MAX_CANDIDATES:-500}" -Dbench.jvmArgs="${BENCH_JVM_ARGS:-}" -Dbench.env="${BENCH_ENV:-}" -Dbench.pg="${BENCH_PG:-}" -Dbench.pgStatements="${PG_STATEMENTS:-false}" -Dbench.warmup="${WARMUP:-30000}" -Dbench.warmupMax="${WARMUP_MAX:-0}" >> "$log" 2>&1 || { grep '^BENCH' "$log"; tail -60 "$log"; exit 1; }
 grep '^BENCH' "$log"

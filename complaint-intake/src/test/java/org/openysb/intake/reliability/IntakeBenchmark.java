@@ -52,7 +52,7 @@ class IntakeBenchmark {
 
     private static final int RATE_SECONDS = Integer.getInteger("bench.rateSeconds", 30);
 
-    /** Connections of an open-loop level: enough that none is waited for at the rates measured. */
+    /** Connections of an open-loop level at most: enough that none is waited for but in a stall. */
     private static final int OPEN_LOOP_CONNECTIONS = 128;
 
     private record Phase(
@@ -117,6 +117,9 @@ class IntakeBenchmark {
             // level
             // (one run took PostgreSQL 10 ms per complaint for its 15 s); done here, and counted in every level below
             System.out.printf("BENCH vacuum (analyze) after the warm-up: %.1f s%n", intake.vacuumAnalyze());
+            if (Boolean.getBoolean("bench.pgStatements")) {
+                intake.resetStatements(); // the statements of the levels, not of the warm-up
+            }
             // the issue's target first (1,500/s sustained, p99 ≤ 50 ms): an open loop right after the warm-up, then the
             // closed-loop levels for the rest of the curve
             for (int rate : RATES) {
@@ -223,53 +226,28 @@ class IntakeBenchmark {
     }
 
     /**
-     * Sends complaints at {@code rate} per second for {@code seconds} whatever the answers: request i is due at start +
-     * i / rate and is sent by the first of {@link #OPEN_LOOP_CONNECTIONS} threads that is free; its latency runs from
-     * when it was due to its answer, so time a request spends waiting for a free connection behind a stall counts.
+     * Sends complaints at {@code rate} per second for {@code seconds} whatever the answers ({@link OpenLoopDriver}):
+     * each latency runs from when the request was due, so time a request spends waiting behind a stall counts.
      */
     private static Phase openLoop(PackagedIntake intake, int rate, int seconds, Set<String> accepted) throws Exception {
-        AtomicInteger ok = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
-        AtomicLong tickets = new AtomicLong();
-        long total = (long) rate * seconds;
-        double interval = 1e9 / rate;
-        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
-        ExecutorService pool = Executors.newFixedThreadPool(OPEN_LOOP_CONNECTIONS);
-        List<java.util.concurrent.Future<long[]>> futures = new ArrayList<>();
-        for (int t = 0; t < OPEN_LOOP_CONNECTIONS; t++) {
-            int thread = t;
-            futures.add(pool.submit(() -> {
-                long[] mine = new long[1 << 12];
-                int n = 0;
-                for (long i = tickets.getAndIncrement(); i < total; i = tickets.getAndIncrement()) {
-                    long due = start + (long) (i * interval);
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
-                    }
-                    var r = intake.submit(PackagedIntake.webComplaint("r" + rate + "-" + thread + "-" + i));
-                    long latency = System.nanoTime() - due;
-                    if (r.caseNumber() != null) {
-                        accepted.add(r.caseNumber());
-                        ok.incrementAndGet();
-                        if (n == mine.length) {
-                            mine = Arrays.copyOf(mine, n * 2);
-                        }
-                        mine[n++] = latency;
-                    } else {
-                        failed.incrementAndGet();
-                    }
-                }
-                return Arrays.copyOf(mine, n);
-            }));
-        }
-        List<long[]> latencies = new ArrayList<>();
-        for (var f : futures) {
-            latencies.add(f.get());
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        return phase(latencies, ok.get(), failed.get(), elapsed);
+        long[] latencies = new long[rate * seconds];
+        int[] counts = new int[2]; // accepted, failed
+        double elapsed = new OpenLoopDriver(intake.port(), OPEN_LOOP_CONNECTIONS)
+                .run(
+                        "/api/complaints",
+                        rate,
+                        seconds,
+                        i -> PackagedIntake.webComplaint("r" + rate + "-" + i),
+                        (status, body, nanos) -> {
+                            if (status == 201) {
+                                int at = body.indexOf("\"caseNumber\":\"");
+                                accepted.add(body.substring(at + 14, body.indexOf('"', at + 14)));
+                                latencies[counts[0]++] = nanos;
+                            } else {
+                                counts[1]++;
+                            }
+                        });
+        return phase(List.of(Arrays.copyOf(latencies, counts[0])), counts[0], counts[1], elapsed);
     }
 
     private static Phase phase(List<long[]> latencies, int ok, int failed, double elapsed) {

@@ -76,6 +76,12 @@ final class PackagedIntake implements AutoCloseable {
             // the benchmark's view of where PostgreSQL's time goes (topStatements)
             builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
         }
+        // e.g. BENCH_PG=autovacuum_vacuum_cost_delay=10ms to try a server setting in the benchmark
+        for (String kv : System.getProperty("bench.pg", "").split(",")) {
+            if (kv.contains("=")) {
+                builder.setServerConfig(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+            }
+        }
         postgres = builder.setOverrideWorkingDirectory(dir.resolve("pg-work").toFile())
                 .setDataDirectory(dir.resolve("pg-data"))
                 .setCleanDataDirectory(true)
@@ -366,7 +372,11 @@ final class PackagedIntake implements AutoCloseable {
     /** The answer to one submission: the HTTP status (-1 when the connection failed) and the case number on 201. */
     record Submission(int status, String caseNumber, long nanos) {}
 
-    /** Posts a web complaint. */
+    /** The service's HTTP port. */
+    int port() {
+        return port;
+    }
+
     /**
      * Files a web complaint over this thread's own keep-alive HTTP/1.1 connection (a plain socket: the load driver
      * shares the two cores with the service, so it should cost as little as wrk would). A failed request is not
@@ -493,6 +503,15 @@ final class PackagedIntake implements AutoCloseable {
     }
 
     /** The statements that took PostgreSQL the most time (needs -Dbench.pgStatements=true), one line each. */
+    /** Starts pg_stat_statements' counts afresh (after the warm-up: the levels' statements only). */
+    void resetStatements() throws SQLException {
+        try (Connection c = database().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("create extension if not exists pg_stat_statements");
+            s.execute("select pg_stat_statements_reset()");
+        }
+    }
+
     List<String> topStatements(int limit) throws SQLException {
         List<String> lines = new java.util.ArrayList<>();
         try (Connection c = database().getConnection();
