@@ -57,6 +57,8 @@ public class OutboxRelay {
     private final int batchSize;
     private final Duration sendTimeout;
     private final Duration retention;
+    private final long minIntervalNanos;
+    private volatile long lastWakeUpRun = System.nanoTime();
     private final Counter published;
     private final Counter failures;
     private volatile Producer<String, String> producer;
@@ -74,7 +76,9 @@ public class OutboxRelay {
             @ConfigProperty(name = "outbox.relay.batch-size", defaultValue = "200") int batchSize,
             @ConfigProperty(name = "outbox.relay.send-timeout", defaultValue = "15s") Duration sendTimeout,
             @ConfigProperty(name = "outbox.retention", defaultValue = "7d") Duration retention,
+            @ConfigProperty(name = "outbox.relay.min-interval", defaultValue = "0s") Duration minInterval,
             MeterRegistry registry) {
+        this.minIntervalNanos = minInterval.toNanos();
         this.dataSource = dataSource;
         this.kafkaConfig = kafkaConfig;
         this.batchSize = batchSize;
@@ -111,7 +115,14 @@ public class OutboxRelay {
     public void wakeUp() {
         if (wakeUpPending.compareAndSet(false, true)) {
             wakeUps.execute(() -> {
+                // at most one run per outbox.relay.min-interval: the commits meanwhile share it (under load a run
+                // per commit cost a transaction and a produce request each); wake-ups while waiting join this run
+                long wait = lastWakeUpRun + minIntervalNanos - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                }
                 wakeUpPending.set(false);
+                lastWakeUpRun = System.nanoTime();
                 scheduledRelay();
             });
         }

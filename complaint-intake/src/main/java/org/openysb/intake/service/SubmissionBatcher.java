@@ -304,28 +304,59 @@ public class SubmissionBatcher {
         }
     }
 
-    /** The committer: stores the linked batches in order, each in one transaction, and answers their complainants. */
+    /**
+     * The committer: stores the linked batches in order and answers their complainants. The batches linked while it
+     * committed the one before are stored together, in one transaction (at most {@code max-batch} complaints): when
+     * commits fall behind — a slow fsync, a checkpoint, a pause — the backlog is written in fewer, larger commits
+     * instead of one commit per small batch.
+     */
     private void commitLoop() {
         while (true) {
-            Linked l;
+            List<Linked> group = new ArrayList<>();
+            boolean end = false;
             try {
-                l = linked.take();
+                Linked l = linked.take();
+                int size = 0;
+                while (l != null) {
+                    if (l == END) {
+                        end = true;
+                        break;
+                    }
+                    group.add(l);
+                    size += l.batch.size();
+                    Linked next = linked.peek();
+                    l = next != null && (next == END || size + next.batch.size() <= maxBatch) ? linked.poll() : null;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
-            if (l == END) {
+            if (!group.isEmpty()) {
+                Linked together = group.size() == 1 ? group.get(0) : merge(group);
+                try {
+                    write(together);
+                } catch (RuntimeException e) {
+                    LOG.error("submission committer: unexpected failure", e);
+                    together.batch.forEach(p -> p.done.completeExceptionally(e));
+                } finally {
+                    group.forEach(l -> l.finished = true);
+                }
+            }
+            if (end) {
                 return;
             }
-            try {
-                write(l);
-            } catch (RuntimeException e) {
-                LOG.error("submission committer: unexpected failure", e);
-                l.batch.forEach(p -> p.done.completeExceptionally(e));
-            } finally {
-                l.finished = true;
-            }
         }
+    }
+
+    /** Linked batches as one, in their order (each was linked seeing the ones before it). */
+    private static Linked merge(List<Linked> group) {
+        List<Pending> batch = new ArrayList<>();
+        List<NewCase> cases = new ArrayList<>();
+        for (Linked l : group) {
+            batch.addAll(l.batch);
+            cases.addAll(l.cases);
+        }
+        return new Linked(batch, cases);
     }
 
     private void write(Linked l) {

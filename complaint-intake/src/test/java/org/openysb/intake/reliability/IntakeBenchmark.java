@@ -63,7 +63,8 @@ class IntakeBenchmark {
             double p99,
             double p999,
             double max,
-            double seconds) {}
+            double seconds,
+            String timeline) {}
 
     @Test
     void benchmark() throws Exception {
@@ -146,7 +147,8 @@ class IntakeBenchmark {
                         intake.rssKib() / 1024,
                         storedBefore,
                         p.perSecond() / baseline);
-                printCpu("rate=" + rate, used, p, vacuums[0] - vacuumsBefore[0], vacuums[1] - vacuumsBefore[1]);
+                printCpu("rate=" + rate, used, p, vacuumsBefore, vacuums);
+                System.out.println("BENCH rate=" + rate + " by second (p99/max ms): " + p.timeline());
             }
             for (int clients : LEVELS) {
                 PackagedIntake.Cpu before = intake.cpu();
@@ -168,12 +170,7 @@ class IntakeBenchmark {
                         maxCandidates,
                         accepted.size() - p.accepted(),
                         p.perSecond() / baseline);
-                printCpu(
-                        "concurrency=" + clients,
-                        used,
-                        p,
-                        vacuums[0] - vacuumsBefore[0],
-                        vacuums[1] - vacuumsBefore[1]);
+                printCpu("concurrency=" + clients, used, p, vacuumsBefore, vacuums);
             }
             if (Boolean.getBoolean("bench.pgStatements")) {
                 intake.topStatements(12).forEach(line -> System.out.println("BENCH pg " + line));
@@ -206,12 +203,12 @@ class IntakeBenchmark {
     }
 
     /** Where the two cores went per complaint in one level. */
-    private static void printCpu(String level, PackagedIntake.Cpu used, Phase p, long autovacuums, long autoanalyzes) {
+    private static void printCpu(String level, PackagedIntake.Cpu used, Phase p, long[] vacuumsBefore, long[] vacuums) {
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf(
                 "BENCH cpu per complaint at %s: service %.2f ms (of which JIT compiler %.2f, GC %.2f), PostgreSQL"
                         + " %.2f ms, driver + broker %.2f ms, total %.2f ms (the machine has %d cores: %.0f %% busy; %d"
-                        + " autovacuum and %d autoanalyze runs)%n",
+                        + " autovacuum and %d autoanalyze runs, %d checkpoints)%n",
                 level,
                 used.serviceMs() / (double) p.accepted(),
                 used.serviceJitMs() / (double) p.accepted(),
@@ -221,8 +218,9 @@ class IntakeBenchmark {
                 used.totalMs() / (double) p.accepted(),
                 cores,
                 100.0 * used.totalMs() / (p.seconds() * 1000 * cores),
-                autovacuums,
-                autoanalyzes);
+                vacuums[0] - vacuumsBefore[0],
+                vacuums[1] - vacuumsBefore[1],
+                vacuums[2] - vacuumsBefore[2]);
     }
 
     /**
@@ -232,13 +230,15 @@ class IntakeBenchmark {
     private static Phase openLoop(PackagedIntake intake, int rate, int seconds, Set<String> accepted) throws Exception {
         long[] latencies = new long[rate * seconds];
         int[] counts = new int[2]; // accepted, failed
+        long[][] bySecond = new long[seconds][rate]; // by the second each request was due in
         double elapsed = new OpenLoopDriver(intake.port(), OPEN_LOOP_CONNECTIONS)
                 .run(
                         "/api/complaints",
                         rate,
                         seconds,
                         i -> PackagedIntake.webComplaint("r" + rate + "-" + i),
-                        (status, body, nanos) -> {
+                        (request, status, body, nanos) -> {
+                            bySecond[(int) (request / rate)][(int) (request % rate)] = nanos;
                             if (status == 201) {
                                 int at = body.indexOf("\"caseNumber\":\"");
                                 accepted.add(body.substring(at + 14, body.indexOf('"', at + 14)));
@@ -247,10 +247,17 @@ class IntakeBenchmark {
                                 counts[1]++;
                             }
                         });
-        return phase(List.of(Arrays.copyOf(latencies, counts[0])), counts[0], counts[1], elapsed);
+        StringBuilder timeline = new StringBuilder();
+        for (long[] second : bySecond) {
+            long[] sorted = second.clone();
+            Arrays.sort(sorted);
+            timeline.append(String.format(
+                    " %.0f/%.0f", sorted[(int) (sorted.length * 0.99)] / 1e6, sorted[sorted.length - 1] / 1e6));
+        }
+        return phase(List.of(Arrays.copyOf(latencies, counts[0])), counts[0], counts[1], elapsed, timeline.toString());
     }
 
-    private static Phase phase(List<long[]> latencies, int ok, int failed, double elapsed) {
+    private static Phase phase(List<long[]> latencies, int ok, int failed, double elapsed, String timeline) {
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         assertTrue(all.length > 0, "nothing accepted");
         return new Phase(
@@ -261,7 +268,8 @@ class IntakeBenchmark {
                 all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1e6,
                 all[Math.min(all.length - 1, (int) (all.length * 0.999))] / 1e6,
                 all[all.length - 1] / 1e6,
-                elapsed);
+                elapsed,
+                timeline);
     }
 
     /** Durable single-row inserts (a jsonb row like an outbox event) from {@code clients} connections. */
@@ -386,6 +394,6 @@ class IntakeBenchmark {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        return phase(latencies, ok.get(), failed.get(), elapsed);
+        return phase(latencies, ok.get(), failed.get(), elapsed, "");
     }
 }

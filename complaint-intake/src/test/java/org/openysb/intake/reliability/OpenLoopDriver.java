@@ -21,9 +21,12 @@ import java.util.function.LongFunction;
  * connection that sleeps until each request is due cost twice the closed-loop driver's CPU per request.
  */
 final class OpenLoopDriver {
-    /** An answer: its status (-1: the connection failed), its body, and the latency in nanoseconds. */
+    /**
+     * An answer to request {@code request} (0, 1, …): its status (-1: the connection failed), its body, and the latency
+     * in nanoseconds.
+     */
     interface Answers {
-        void answer(int status, String body, long latencyNanos);
+        void answer(long request, int status, String body, long latencyNanos);
     }
 
     private final int port;
@@ -57,7 +60,7 @@ final class OpenLoopDriver {
                         c = new Connection(selector, port);
                         open++;
                     }
-                    c.send(path, bodies.apply(next), start + (long) (next * interval));
+                    c.send(path, bodies.apply(next), next, start + (long) (next * interval));
                     inFlight++;
                     next++;
                 }
@@ -80,7 +83,7 @@ final class OpenLoopDriver {
                             c.flush();
                         }
                         if (key.isValid() && key.isReadable() && c.read()) {
-                            answers.answer(c.status, c.body, System.nanoTime() - c.due);
+                            answers.answer(c.request, c.status, c.body, System.nanoTime() - c.due);
                             inFlight--;
                             if (c.close) {
                                 c.close();
@@ -90,7 +93,7 @@ final class OpenLoopDriver {
                             }
                         }
                     } catch (IOException e) {
-                        answers.answer(-1, null, System.nanoTime() - c.due);
+                        answers.answer(c.request, -1, null, System.nanoTime() - c.due);
                         inFlight--;
                         c.close();
                         open--;
@@ -113,6 +116,7 @@ final class OpenLoopDriver {
         private final String host;
         private ByteBuffer out;
         private ByteBuffer in = ByteBuffer.allocate(16_384);
+        long request;
         long due;
         int status;
         String body;
@@ -126,7 +130,8 @@ final class OpenLoopDriver {
             host = "127.0.0.1:" + port;
         }
 
-        void send(String path, String json, long dueNanos) throws IOException {
+        void send(String path, String json, long request, long dueNanos) throws IOException {
+            this.request = request;
             byte[] payload = json.getBytes(StandardCharsets.UTF_8);
             byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host
                             + "\r\nContent-Type: application/json\r\nContent-Length: " + payload.length + "\r\n\r\n")

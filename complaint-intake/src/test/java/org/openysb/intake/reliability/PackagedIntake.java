@@ -555,10 +555,11 @@ final class PackagedIntake implements AutoCloseable {
         try (Connection c = database().getConnection();
                 Statement s = c.createStatement();
                 ResultSet rs =
-                        s.executeQuery("select coalesce(sum(autovacuum_count), 0), coalesce(sum(autoanalyze_count), 0)"
+                        s.executeQuery("select coalesce(sum(autovacuum_count), 0), coalesce(sum(autoanalyze_count), 0),"
+                                + " (select num_timed + num_requested from pg_stat_checkpointer)"
                                 + " from pg_stat_user_tables")) {
             rs.next();
-            return new long[] {rs.getLong(1), rs.getLong(2)};
+            return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
         }
     }
 
