@@ -436,28 +436,22 @@ public class RepeatIndex {
 
     /**
      * The cases received in one period: their ids and times, and under each key fingerprint the chain of its entries
-     * (newest first). Open addressing with linear probing for the fingerprints and the ids. What a lookup reads together
-     * is stored together — a fingerprint with its chain's head, an entry's case with the next entry, a case's id with
-     * its time — so that each step of a chain costs one cache miss instead of two (lookups in a window of 100,000
-     * cases and more are mostly waiting for memory).
+     * (newest first), in {@link #SHARDS} tables chosen by the fingerprint's top bits. Open addressing with linear probing
+     * for the fingerprints and the ids. A table that fills up is rehashed under the index's write lock, which holds up
+     * every lookup meanwhile: one table of 4 million fingerprints took a few hundred milliseconds to rehash (a stall
+     * seen as a p99 of 128–240 ms in the benchmark at about 95,000 and 190,000 cases), a shard a sixty-fourth of that.
      */
-    private static final class Segment {
+    static final class Segment {
+        static final int SHARDS = 64;
+
         /** Per case: its id, then its received time (epoch milliseconds). */
         long[] cases = new long[2 * 64];
 
         int caseCount;
 
-        /** Per fingerprint slot: the fingerprint (0: empty), then its newest entry + 1 (0: none). */
-        int[] table = new int[2 * 256];
-
-        int distinct;
-
-        /** Per entry: its case, then the next (older) entry of its fingerprint + 1 (0: none). */
-        int[] entries = new int[2 * 1024];
-
-        int entryCount;
-
         long[] idSet = new long[128];
+
+        final Chains[] shards = new Chains[SHARDS];
 
         int addCase(long id, long time) {
             if (2 * caseCount == cases.length) {
@@ -498,47 +492,20 @@ public class RepeatIndex {
         }
 
         void addEntry(int fp, int c) {
-            if ((distinct + 1) * 4 > (table.length / 2) * 3) {
-                int[] old = table;
-                table = new int[old.length * 2];
-                for (int i = 0; i < old.length; i += 2) {
-                    if (old[i] != 0) {
-                        int slot = slot(old[i]);
-                        table[slot] = old[i];
-                        table[slot + 1] = old[i + 1];
-                    }
-                }
+            int shard = fp >>> (Integer.SIZE - Integer.numberOfTrailingZeros(SHARDS));
+            if (shards[shard] == null) {
+                shards[shard] = new Chains();
             }
-            if (2 * entryCount == entries.length) {
-                entries = java.util.Arrays.copyOf(entries, entries.length * 2);
-            }
-            int slot = slot(fp);
-            if (table[slot] == 0) {
-                table[slot] = fp;
-                distinct++;
-            }
-            entries[2 * entryCount] = c;
-            entries[2 * entryCount + 1] = table[slot + 1];
-            table[slot + 1] = ++entryCount;
-        }
-
-        /** The slot of {@code fp} (an even index of {@link #table}): where it is, or the empty one where it goes. */
-        private int slot(int fp) {
-            int mask = table.length / 2 - 1;
-            int i = spread(fp) & mask;
-            while (table[2 * i] != 0 && table[2 * i] != fp) {
-                i = (i + 1) & mask;
-            }
-            return 2 * i;
+            shards[shard].add(fp, c);
         }
 
         void lookUp(int fp, long from, long to, Found found) {
-            int slot = slot(fp);
-            if (table[slot] == 0) {
+            Chains chains = shards[fp >>> (Integer.SIZE - Integer.numberOfTrailingZeros(SHARDS))];
+            if (chains == null) {
                 return;
             }
-            for (int e = table[slot + 1]; e != 0; e = entries[2 * (e - 1) + 1]) {
-                int c = entries[2 * (e - 1)];
+            for (int e = chains.head(fp); e != 0; e = chains.entries[2 * (e - 1) + 1]) {
+                int c = chains.entries[2 * (e - 1)];
                 long t = cases[2 * c + 1];
                 if (t >= from && t <= to) {
                     found.found(cases[2 * c], t);
@@ -547,7 +514,69 @@ public class RepeatIndex {
         }
 
         long bytes() {
-            return 8L * (cases.length + idSet.length) + 4L * (table.length + entries.length);
+            long bytes = 8L * (cases.length + idSet.length);
+            for (Chains chains : shards) {
+                if (chains != null) {
+                    bytes += 4L * (chains.table.length + chains.entries.length);
+                }
+            }
+            return bytes;
+        }
+
+        /**
+         * One shard's fingerprints and entries. What a lookup reads together is stored side by side — a fingerprint
+         * with its chain's head, an entry's case with the next entry — so that each step costs one cache miss.
+         */
+        private static final class Chains {
+            /** Per fingerprint slot: the fingerprint (0: empty), then its newest entry + 1 (0: none). */
+            int[] table = new int[2 * 64];
+
+            int distinct;
+            /** Per entry: its case, then the next (older) entry of its fingerprint + 1 (0: none). */
+            int[] entries = new int[2 * 128];
+
+            int entryCount;
+
+            void add(int fp, int c) {
+                if ((distinct + 1) * 4 > (table.length / 2) * 3) {
+                    int[] old = table;
+                    table = new int[old.length * 2];
+                    for (int i = 0; i < old.length; i += 2) {
+                        if (old[i] != 0) {
+                            int slot = slot(old[i]);
+                            table[slot] = old[i];
+                            table[slot + 1] = old[i + 1];
+                        }
+                    }
+                }
+                if (2 * entryCount == entries.length) {
+                    entries = java.util.Arrays.copyOf(entries, entries.length * 2);
+                }
+                int slot = slot(fp);
+                if (table[slot] == 0) {
+                    table[slot] = fp;
+                    distinct++;
+                }
+                entries[2 * entryCount] = c;
+                entries[2 * entryCount + 1] = table[slot + 1];
+                table[slot + 1] = ++entryCount;
+            }
+
+            /** The newest entry + 1 under {@code fp} (0: none). */
+            int head(int fp) {
+                int slot = slot(fp);
+                return table[slot] == 0 ? 0 : table[slot + 1];
+            }
+
+            /** The slot of {@code fp} (an even index of {@link #table}): where it is, or the empty one where it goes. */
+            private int slot(int fp) {
+                int mask = table.length / 2 - 1;
+                int i = spread(fp) & mask;
+                while (table[2 * i] != 0 && table[2 * i] != fp) {
+                    i = (i + 1) & mask;
+                }
+                return 2 * i;
+            }
         }
 
         private static int spread(long v) {
