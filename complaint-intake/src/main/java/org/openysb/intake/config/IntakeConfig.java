@@ -85,7 +85,7 @@ public interface IntakeConfig {
          * Earlier cases whose comparison data (bigrams, district, time, complainant hash, repeat link — never personal
          * data in clear) the submission writer keeps in memory, earliest learnt dropped first, so that a case that
          * shares a key with many new complaints is read from the database once. About 1 KiB each; without a value,
-         * as many as fit in a quarter of the heap, at most 200,000. Keep it above the cases of a window: once they do
+         * as many as fit in a quarter of the heap (262,000 in 1 GiB). Keep it above the cases of a window: once they do
          * not fit, the writer reads and cuts into bigrams again the cases it dropped (at 70,000–100,000 stored cases
          * in the benchmark, 50,000 known cases gave 700–800 complaints/s, 200,000 gave 1,166–1,596).
          */

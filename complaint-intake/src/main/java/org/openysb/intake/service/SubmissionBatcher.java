@@ -101,7 +101,7 @@ public class SubmissionBatcher {
         this.outbox = outbox;
         this.cipher = cipher;
         this.known = new KnownCases(config.repeats().knownCases().orElse((int)
-                Math.min(200_000, Runtime.getRuntime().maxMemory() / 4 / 1024)));
+                Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 4 / 1024)));
         this.maxBatch = Math.max(1, config.submissions().maxBatch());
         this.queue = new ArrayBlockingQueue<>(Math.max(1, config.submissions().queueCapacity()));
         this.batchSizes = DistributionSummary.builder("intake.submissions.batch.size")
@@ -569,7 +569,7 @@ public class SubmissionBatcher {
         Gathered[] same = new Gathered[n];
         Gathered[] near = new Gathered[n];
         java.util.Set<Long> unknown = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
+        perComplaint(n).forEach(i -> {
             RepeatDetection.Query q = queries.get(i);
             same[i] = new Gathered();
             near[i] = new Gathered();
@@ -599,7 +599,7 @@ public class SubmissionBatcher {
             }
         }
         RepeatDetection.Scored[] closest = new RepeatDetection.Scored[n];
-        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
+        perComplaint(n).forEach(i -> {
             RepeatDetection.Query q = queries.get(i);
             List<RepeatCandidate> candidates = new ArrayList<>();
             if (q.mobileHash() != null) {
@@ -609,6 +609,18 @@ public class SubmissionBatcher {
             closest[i] = repeats.closest(q, candidates, batchCodes, null);
         });
         return closest;
+    }
+
+    /** Complaints of a batch from this many on are looked up and compared on every core; fewer, on the writer's. */
+    private static final int PARALLEL_FROM = 8;
+
+    /**
+     * The indexes of a batch's complaints, in parallel for a large batch: for a handful, waking the pool's threads
+     * costs more than it saves (most batches are small when the service is not saturated).
+     */
+    private static java.util.stream.IntStream perComplaint(int n) {
+        java.util.stream.IntStream all = java.util.stream.IntStream.range(0, n);
+        return n >= PARALLEL_FROM ? all.parallel() : all;
     }
 
     /** The cases that came up for one complaint: those known, and the ids of those to be read (deleted ones are not). */

@@ -52,6 +52,8 @@ class IntakeBenchmark {
 
     private static final int RATE_SECONDS = Integer.getInteger("bench.rateSeconds", 30);
 
+    private static final int OPEN_LOOP_WARM_UP_SECONDS = 15;
+
     /** Connections of an open-loop level at most: enough that none is waited for but in a stall. */
     private static final int OPEN_LOOP_CONNECTIONS = 128;
 
@@ -82,7 +84,7 @@ class IntakeBenchmark {
                 baseline = pgbench;
             }
             // the heap holds the cases of the repeat window: about 0.8 KiB each in the index, and 1 KiB each known to
-            // the writer (at most 200,000, a quarter of the heap); the benchmark stores up to ~190,000
+            // the writer (a quarter of the heap: 262,000); the benchmark stores up to ~240,000
             List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
             // e.g. BENCH_JVM_ARGS=-XX:StartFlightRecording=filename=/tmp/intake.jfr to profile the service
             Arrays.stream(System.getProperty("bench.jvmArgs", "").split(" "))
@@ -114,9 +116,19 @@ class IntakeBenchmark {
                     "BENCH warm-up: %d complaints in %.0f s; JIT compiler's share of the service's CPU in the last"
                             + " 2,000: %.0f %%%n",
                     warmed, (System.nanoTime() - warmStart) / 1e9, 100 * jitShare);
+            // the open loop's own warm-up: its batches are small, and the code paths they take were compiled for the
+            // closed loop's large ones (without it, C2 recompiled 5 s into the level: a second of p99 130-220 ms)
+            if (!RATES.isEmpty()) {
+                PackagedIntake.Cpu before = intake.cpu();
+                Phase w = openLoop(intake, RATES.get(0), OPEN_LOOP_WARM_UP_SECONDS, accepted);
+                PackagedIntake.Cpu used = intake.cpu().minus(before);
+                System.out.printf(
+                        "BENCH open-loop warm-up: %d s at %d/s, p99 %.1f ms; JIT compiler %.2f ms per complaint%n",
+                        OPEN_LOOP_WARM_UP_SECONDS, RATES.get(0), w.p99(), used.serviceJitMs() / (double) w.accepted());
+            }
             // the tables grew by the warm-up's cases: autovacuum and autoanalyze would otherwise fall on the first
-            // level
-            // (one run took PostgreSQL 10 ms per complaint for its 15 s); done here, and counted in every level below
+            // level (one run took PostgreSQL 10 ms per complaint for its 15 s); done here, and counted in every level
+            // below
             System.out.printf("BENCH vacuum (analyze) after the warm-up: %.1f s%n", intake.vacuumAnalyze());
             if (Boolean.getBoolean("bench.pgStatements")) {
                 intake.resetStatements(); // the statements of the levels, not of the warm-up
