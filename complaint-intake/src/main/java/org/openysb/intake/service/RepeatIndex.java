@@ -439,10 +439,13 @@ public class RepeatIndex {
      * (newest first), in {@link #SHARDS} tables chosen by the fingerprint's top bits. Open addressing with linear probing
      * for the fingerprints and the ids. A table that fills up is rehashed under the index's write lock, which holds up
      * every lookup meanwhile: one table of 4 million fingerprints took a few hundred milliseconds to rehash (a stall
-     * seen as a p99 of 128–240 ms in the benchmark at about 95,000 and 190,000 cases), a shard a sixty-fourth of that.
+     * seen as a p99 of 128–240 ms in the benchmark at about 95,000 and 190,000 cases), a shard a 256th of that. Small
+     * shards also keep each array below half a G1 region (512 KiB in a 1 GiB heap) up to about 400,000 cases a period:
+     * larger ones are humongous allocations, and their doublings set off bursts of collections and a marking cycle
+     * (a second of p99 115 ms at 1,500/s with 64 shards).
      */
     static final class Segment {
-        static final int SHARDS = 64;
+        static final int SHARDS = 256;
 
         /** Per case: its id, then its received time (epoch milliseconds). */
         long[] cases = new long[2 * 64];

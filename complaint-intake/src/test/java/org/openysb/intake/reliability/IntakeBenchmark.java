@@ -85,7 +85,8 @@ class IntakeBenchmark {
             }
             // the heap holds the cases of the repeat window: about 0.8 KiB each in the index, and 1 KiB each known to
             // the writer (a quarter of the heap: 262,000); the benchmark stores up to ~240,000
-            List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
+            // as a production JVM runs: the heap fixed (growing it set off collections and a marking cycle mid-level)
+            List<String> jvm = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
             // e.g. BENCH_JVM_ARGS=-XX:StartFlightRecording=filename=/tmp/intake.jfr to profile the service
             Arrays.stream(System.getProperty("bench.jvmArgs", "").split(" "))
                     .filter(a -> !a.isBlank())
@@ -139,6 +140,7 @@ class IntakeBenchmark {
                 PackagedIntake.Cpu before = intake.cpu();
                 long[] vacuumsBefore = intake.autovacuums();
                 int storedBefore = accepted.size();
+                java.time.LocalTime levelStart = java.time.LocalTime.now().withNano(0);
                 Phase p = openLoop(intake, rate, RATE_SECONDS, accepted);
                 PackagedIntake.Cpu used = intake.cpu().minus(before);
                 long[] vacuums = intake.autovacuums();
@@ -160,7 +162,8 @@ class IntakeBenchmark {
                         storedBefore,
                         p.perSecond() / baseline);
                 printCpu("rate=" + rate, used, p, vacuumsBefore, vacuums);
-                System.out.println("BENCH rate=" + rate + " by second (p99/max ms): " + p.timeline());
+                System.out.println(
+                        "BENCH rate=" + rate + " by second from " + levelStart + " (p99/max ms): " + p.timeline());
             }
             for (int clients : LEVELS) {
                 PackagedIntake.Cpu before = intake.cpu();
