@@ -161,27 +161,18 @@ public class RepeatDetection {
 
     /**
      * The cases that came up in the index, each once (a case shares several keys with a close text), in the order
-     * they came up: ids and received times in primitive arrays, deduplicated through an open-addressed id set (a
+     * they came up: ids and received times in primitive arrays, deduplicated through an {@link IdSet} (a
      * complaint brings up a few hundred of them under load; boxed maps of them were a tenth of the writer's time).
      */
     static final class Newest implements RepeatIndex.Found {
-        private long[] slots = new long[64]; // ids (identities start at 1: 0 is a free slot)
+        private final IdSet seen = new IdSet(32);
         private long[] ids = new long[16];
         private long[] times = new long[16];
         private int size;
 
         @Override
         public void found(long id, long receivedAtMillis) {
-            if ((size + 1) * 2 > slots.length) {
-                long[] old = slots;
-                slots = new long[old.length * 2];
-                for (long v : old) {
-                    if (v != 0) {
-                        insert(v);
-                    }
-                }
-            }
-            if (insert(id)) {
+            if (seen.add(id)) {
                 if (size == ids.length) {
                     ids = java.util.Arrays.copyOf(ids, size * 2);
                     times = java.util.Arrays.copyOf(times, size * 2);
@@ -189,21 +180,6 @@ public class RepeatDetection {
                 ids[size] = id;
                 times[size] = receivedAtMillis;
                 size++;
-            }
-        }
-
-        /** Adds {@code id} to the set; false when it is there already. */
-        private boolean insert(long id) {
-            int mask = slots.length - 1;
-            long h = id * 0x9E3779B97F4A7C15L;
-            for (int i = (int) (h ^ (h >>> 32)) & mask; ; i = (i + 1) & mask) {
-                if (slots[i] == 0) {
-                    slots[i] = id;
-                    return true;
-                }
-                if (slots[i] == id) {
-                    return false;
-                }
             }
         }
 

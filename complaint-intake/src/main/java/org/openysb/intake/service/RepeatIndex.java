@@ -452,7 +452,7 @@ public class RepeatIndex {
 
         int caseCount;
 
-        long[] idSet = new long[128];
+        final IdSet idSet = new IdSet(64);
 
         final Chains[] shards = new Chains[SHARDS];
 
@@ -462,36 +462,12 @@ public class RepeatIndex {
             }
             cases[2 * caseCount] = id;
             cases[2 * caseCount + 1] = time;
-            if ((caseCount + 1) * 2 > idSet.length) {
-                long[] old = idSet;
-                idSet = new long[old.length * 2];
-                for (long v : old) {
-                    if (v != 0) {
-                        putId(v);
-                    }
-                }
-            }
-            putId(id);
+            idSet.add(id);
             return caseCount++;
         }
 
-        private void putId(long id) {
-            int mask = idSet.length - 1;
-            int i = spread(id) & mask;
-            while (idSet[i] != 0) {
-                i = (i + 1) & mask;
-            }
-            idSet[i] = id;
-        }
-
         boolean contains(long id) {
-            int mask = idSet.length - 1;
-            for (int i = spread(id) & mask; idSet[i] != 0; i = (i + 1) & mask) {
-                if (idSet[i] == id) {
-                    return true;
-                }
-            }
-            return false;
+            return idSet.contains(id);
         }
 
         void addEntry(int fp, int c) {
@@ -517,7 +493,7 @@ public class RepeatIndex {
         }
 
         long bytes() {
-            long bytes = 8L * (cases.length + idSet.length);
+            long bytes = 8L * cases.length + idSet.bytes();
             for (Chains chains : shards) {
                 if (chains != null) {
                     bytes += 4L * (chains.table.length + chains.entries.length);
