@@ -46,28 +46,26 @@ public final class RepeatSketch {
      */
     private static final int THROWS = 16;
 
-    private static final long[] THROW_SEEDS = new long[THROWS];
-
-    static {
-        long seed = 0x2545F4914F6CDD1DL;
-        for (int t = 0; t < THROWS; t++) {
-            seed = mix(seed + 0x9E3779B97F4A7C15L);
-            THROW_SEEDS[t] = seed;
-        }
-    }
+    private static final long[] THROW_SEEDS = seeds(0x2545F4914F6CDD1DL, THROWS);
 
     /** Each bin's probe sequence for densification starts from its own seed. */
-    private static final long[] SEEDS = new long[HASHES];
+    private static final long[] SEEDS = seeds(0x5DEECE66DL, HASHES);
 
     static {
         if (Integer.bitCount(HASHES) != 1) {
             throw new ExceptionInInitializerError("ROWS * BANDS must be a power of two");
         }
-        long seed = 0x5DEECE66DL;
-        for (int i = 0; i < HASHES; i++) {
+    }
+
+    /** {@code n} seeds from {@code start}, each the mix of the one before plus the golden ratio. */
+    private static long[] seeds(long start, int n) {
+        long[] seeds = new long[n];
+        long seed = start;
+        for (int i = 0; i < n; i++) {
             seed = mix(seed + 0x9E3779B97F4A7C15L);
-            SEEDS[i] = seed;
+            seeds[i] = seed;
         }
+        return seeds;
     }
 
     private RepeatSketch() {}

@@ -497,16 +497,7 @@ public class Open311Resource {
             Result result = action.get();
             return Response.status(result.status())
                     .type(xml ? XML : JSON)
-                    .entity(
-                            result.element() == null
-                                    ? (xml
-                                            ? toXml(
-                                                    result.root(),
-                                                    result.items().get(0))
-                                            : toJson(result.items().get(0)))
-                                    : (xml
-                                            ? toXml(result.root(), result.element(), result.items())
-                                            : toJson(result.items())))
+                    .entity(body(result, xml))
                     .build();
         } catch (Open311Error e) {
             return error(xml, e.code, e.getMessage());
@@ -521,6 +512,15 @@ public class Open311Resource {
                 .type(xml ? XML : JSON)
                 .entity(xml ? toXml("errors", "error", List.of(error)) : toJson(List.of(error)))
                 .build();
+    }
+
+    /** The result as JSON or XML: its list of objects, or its one object when it names no element. */
+    private String body(Result result, boolean xml) {
+        if (result.element() == null) {
+            Map<String, Object> object = result.items().get(0);
+            return xml ? toXml(result.root(), object) : toJson(object);
+        }
+        return xml ? toXml(result.root(), result.element(), result.items()) : toJson(result.items());
     }
 
     private String toJson(Object body) {

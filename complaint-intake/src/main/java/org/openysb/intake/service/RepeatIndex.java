@@ -66,7 +66,7 @@ public class RepeatIndex {
     private static final int REREAD_AT_START = 1_000;
 
     private static final String ROW =
-            "select id, received_at, district, complainant_mobile_hash, repeat_keys," + " case when "
+            "select id, received_at, district, complainant_mobile_hash, repeat_keys, case when "
                     + RepeatSketch.keysOutdated("repeat_keys") + " then title || E'\\n' || content end from complaint";
 
     private final AgroalDataSource dataSource;
@@ -446,6 +446,8 @@ public class RepeatIndex {
      */
     static final class Segment {
         static final int SHARDS = 256;
+        /** A fingerprint's top bits choose its shard. */
+        private static final int SHARD_SHIFT = Integer.SIZE - Integer.numberOfTrailingZeros(SHARDS);
 
         /** Per case: its id, then its received time (epoch milliseconds). */
         long[] cases = new long[2 * 64];
@@ -471,7 +473,7 @@ public class RepeatIndex {
         }
 
         void addEntry(int fp, int c) {
-            int shard = fp >>> (Integer.SIZE - Integer.numberOfTrailingZeros(SHARDS));
+            int shard = fp >>> SHARD_SHIFT;
             if (shards[shard] == null) {
                 shards[shard] = new Chains();
             }
@@ -479,7 +481,7 @@ public class RepeatIndex {
         }
 
         void lookUp(int fp, long from, long to, Found found) {
-            Chains chains = shards[fp >>> (Integer.SIZE - Integer.numberOfTrailingZeros(SHARDS))];
+            Chains chains = shards[fp >>> SHARD_SHIFT];
             if (chains == null) {
                 return;
             }

@@ -101,7 +101,7 @@ public class SubmissionBatcher {
         this.outbox = outbox;
         this.cipher = cipher;
         this.known = new KnownCases(config.repeats().knownCases().orElse((int)
-                Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 4 / 1024)));
+                (Runtime.getRuntime().maxMemory() / 4 / 1024))); // a quarter of the heap, 1 KiB each
         this.maxBatch = Math.max(1, config.submissions().maxBatch());
         this.queue = new ArrayBlockingQueue<>(Math.max(1, config.submissions().queueCapacity()));
         this.batchSizes = DistributionSummary.builder("intake.submissions.batch.size")

@@ -83,9 +83,10 @@ class IntakeBenchmark {
                         pgbench);
                 baseline = pgbench;
             }
-            // the heap holds the cases of the repeat window: about 0.8 KiB each in the index, and 1 KiB each known to
-            // the writer (a quarter of the heap: 262,000); the benchmark stores up to ~240,000
-            // as a production JVM runs: the heap fixed (growing it set off collections and a marking cycle mid-level)
+            // the heap holds the cases of the repeat window (about 0.8 KiB each in the index, and 1 KiB each known to
+            // the writer, up to a quarter of the heap: 262,000; the benchmark stores up to ~260,000), and is fixed as
+            // in
+            // production (growing it set off collections and a marking cycle mid-level)
             List<String> jvm = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
             // e.g. BENCH_JVM_ARGS=-XX:StartFlightRecording=filename=/tmp/intake.jfr to profile the service
             Arrays.stream(System.getProperty("bench.jvmArgs", "").split(" "))
