@@ -1,27 +1,18 @@
 package org.openysb.e2e;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.openysb.localstack.LocalStack;
 import org.openysb.localstack.StackConfig;
 
 import static io.restassured.RestAssured.given;
@@ -41,68 +32,44 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the real Keycloak with the project's realm.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedStack.class)
 class ThinSliceIT {
-    private static LocalStack stack;
-    private static StackConfig config;
     private static String caseNumber;
     private static String queryCode;
 
-    @BeforeAll
-    static void startStack() throws Exception {
-        StackConfig defaults = StackConfig.fromEnvironment();
-        Path dataDir = defaults.dataDir();
-        deleteRecursively(dataDir);
-        config = new StackConfig(
-                defaults.repoRoot(),
-                dataDir,
-                defaults.keycloakHome(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                false);
-        Instant begin = Instant.now();
-        stack = new LocalStack(config).start();
-        System.out.printf(
-                "local stack UP in %d s, %d MiB resident; per component: %s%n",
-                Duration.between(begin, Instant.now()).toSeconds(), stack.residentMemoryMiB(), stack.startTimes());
-    }
+    private static StackConfig config;
 
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
+    @BeforeAll
+    static void stack() {
+        config = SharedStack.config();
     }
 
     private static String url(String module) {
-        return config.services().stream()
-                .filter(s -> s.module().equals(module))
-                .findFirst()
-                .orElseThrow()
-                .url();
+        return SharedStack.url(module);
     }
 
     private static String token(String username) {
-        return given().formParams(Map.of(
-                        "client_id",
-                        "openysb-web",
-                        "grant_type",
-                        "password",
-                        "username",
-                        username,
-                        "password",
-                        username + "-pass"))
-                .post(config.issuer() + "/protocol/openid-connect/token")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("access_token");
+        return SharedStack.token(username);
+    }
+
+    /**
+     * The token notification-service issues after a correct SMS code (手机号验证), made here with the services'
+     * local-development secret: {@code <expiry>.<first 32 hex digits of HMAC-SHA256(secret,
+     * "mobile-verified:" + mobile + ":" + expiry)>}, valid 30 minutes.
+     */
+    private static String mobileVerification(String mobile) {
+        long expiry = java.time.Instant.now().plus(Duration.ofMinutes(30)).getEpochSecond();
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(
+                    "local-dev-mobile-verification-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "HmacSHA256"));
+            byte[] digest = mac.doFinal(
+                    ("mobile-verified:" + mobile + ":" + expiry).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return expiry + "." + java.util.HexFormat.of().formatHex(digest).substring(0, 32);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -116,7 +83,8 @@ class ThinSliceIT {
                         "title", "营业执照申请被反复驳回",
                         "content", "我想开一家奶茶店，网上申请营业执照被驳回两次，说经营范围填写不规范，企业开办一直办不下来。",
                         "district", "D01",
-                        "complainant", Map.of("kind", "PERSON", "name", "张三", "mobile", "13812341234")))
+                        "complainant", Map.of("kind", "PERSON", "name", "张三", "mobile", "13812341234"),
+                        "mobileVerification", mobileVerification("13812341234")))
                 .post(url("complaint-intake") + "/api/complaints")
                 .then()
                 .statusCode(201)
@@ -247,22 +215,6 @@ class ThinSliceIT {
                     .body(containsString("SmallRye Reactive Messaging"));
             given().get(service.url() + "/q/openapi?format=json").then().statusCode(200);
             given().get(service.url() + "/q/metrics").then().statusCode(200).body(containsString("outbox_backlog"));
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 }

@@ -10,6 +10,9 @@ final class Banner {
 
     static String text(StackConfig c, Duration took, long rssMiB, Map<String, Duration> times, LocalStack stack) {
         StringBuilder b = new StringBuilder();
+        b.append(String.format(
+                "%n  Open the pages at %s  (公众端 portal; staff sign in there too)%n",
+                c.web().url()));
         b.append("\nAll health checks UP after ")
                 .append(took.toSeconds())
                 .append(" s; resident memory ")
@@ -39,7 +42,8 @@ final class Banner {
         }
         b.append("\nDemo accounts (password = user name + \"-pass\", local development only):\n");
         b.append("  citizen1 enterprise1 operator1 clerk1 dispatcher1 coordinator1 supervisor1 inspector1 admin1\n");
-        b.append("  handler-scjg handler-tax handler-rsj handler-d01 (handlers of SCJG, TAX, RSJ, D01)\n");
+        b.append(
+                "  handler-scjg handler-tax handler-rsj handler-d01 handler-zwfw (handlers of SCJG, TAX, RSJ, D01, ZWFW)\n");
         b.append("  call-centre client: openysb-call-centre / local-dev-call-centre-secret (client credentials)\n");
         b.append("\nLogs in ").append(c.dataDir().resolve("logs")).append(". Press Ctrl-C to stop.\n");
         return b.toString();

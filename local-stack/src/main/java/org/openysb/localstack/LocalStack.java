@@ -37,9 +37,19 @@ public final class LocalStack implements AutoCloseable {
     private SmsSink smsSink;
     private final List<ManagedProcess> processes = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Duration> startTimes = new HashMap<>();
+    private final Map<String, Map<String, String>> extraEnvironment = new HashMap<>();
 
     public LocalStack(StackConfig config) {
         this.config = config;
+    }
+
+    /**
+     * Extra environment of one service (its module name), set before {@link #start()}; e.g. the end-to-end tests turn
+     * notification-service's quiet hours off, since they run at any hour.
+     */
+    public LocalStack withEnvironment(String module, Map<String, String> environment) {
+        extraEnvironment.computeIfAbsent(module, m -> new HashMap<>()).putAll(environment);
+        return this;
     }
 
     public StackConfig config() {
@@ -57,6 +67,7 @@ public final class LocalStack implements AutoCloseable {
         for (StackConfig.Service service : config.services()) {
             check(jar(service), service.module() + " (run the build first)");
         }
+        check(jar(config.web()), "web (run the build first)");
         timed("postgres", this::startPostgres);
         timed("kafka", this::startKafka);
         timed("keycloak", this::startKeycloak);
@@ -77,6 +88,7 @@ public final class LocalStack implements AutoCloseable {
                     Duration.ofSeconds(180));
             startTimes.put(service.module(), Duration.between(begin, Instant.now()));
         }
+        timed("web", this::startWeb);
         return this;
     }
 
@@ -264,8 +276,10 @@ public final class LocalStack implements AutoCloseable {
             env.put("SMTP_PORT", String.valueOf(mailSink.port()));
             env.put("SMS_ENDPOINT", smsSink.endpoint());
             env.put("INTAKE_URL", "http://127.0.0.1:" + config.intakePort());
-            env.put("FOLLOW_UP_LINK", "http://127.0.0.1:" + config.supervisionPort() + "/api/follow-ups/");
+            // the links in SMS and email open the portal's pages
+            env.put("PORTAL_URL", config.web().url());
         }
+        env.putAll(extraEnvironment.getOrDefault(service.module(), Map.of()));
         List<String> command = List.of(
                 javaExecutable(),
                 "-Xmx192m",
@@ -280,6 +294,38 @@ public final class LocalStack implements AutoCloseable {
                 env,
                 config.repoRoot().resolve(service.module()),
                 config.dataDir().resolve("logs/" + service.module() + ".log"));
+    }
+
+    /** The web module: after the services, so that its first page already reaches them. */
+    private void startWeb() throws IOException, InterruptedException {
+        StackConfig.Service web = config.web();
+        Map<String, String> env = new HashMap<>();
+        env.put("WEB_PORT", String.valueOf(web.port()));
+        env.put("INTAKE_API_URL", "http://127.0.0.1:" + config.intakePort() + "/api");
+        env.put("ROUTING_API_URL", "http://127.0.0.1:" + config.routingPort() + "/api/routing");
+        env.put("SUPERVISION_API_URL", "http://127.0.0.1:" + config.supervisionPort() + "/api");
+        env.put("NOTIFICATION_API_URL", "http://127.0.0.1:" + config.notificationPort() + "/api");
+        env.put("KEYCLOAK_URL", config.keycloakUrl());
+        env.putAll(extraEnvironment.getOrDefault(web.module(), Map.of()));
+        List<String> command = List.of(
+                javaExecutable(),
+                "-Xmx96m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Duser.timezone=Asia/Shanghai",
+                "-jar",
+                jar(web).toString());
+        ManagedProcess process = ManagedProcess.start(
+                web.module(),
+                command,
+                env,
+                config.repoRoot().resolve(web.module()),
+                config.dataDir().resolve("logs/web.log"));
+        processes.add(process);
+        process.awaitReady(
+                web.url() + "/q/health/ready",
+                r -> r.statusCode() == 200 && r.body().contains("\"UP\""),
+                Duration.ofSeconds(120));
     }
 
     private Path jar(StackConfig.Service service) {

@@ -10,6 +10,7 @@ import java.util.List;
  * @param repoRoot the repository root (service jars are found under it)
  * @param dataDir everything the stack writes: PostgreSQL data, Kafka logs, service logs
  * @param keycloakHome an unpacked keycloak-quarkus-dist
+ * @param webPort the one address of the pages and the services' APIs (web module)
  * @param smtpPort the local SMTP sink (0: any free port)
  * @param smsPort the local SMS gateway sink (0: any free port)
  */
@@ -26,6 +27,7 @@ public record StackConfig(
         int routingPort,
         int supervisionPort,
         int notificationPort,
+        int webPort,
         boolean durable,
         int smtpPort,
         int smsPort) {
@@ -44,6 +46,7 @@ public record StackConfig(
             int routingPort,
             int supervisionPort,
             int notificationPort,
+            int webPort,
             boolean durable) {
         this(
                 repoRoot,
@@ -58,6 +61,7 @@ public record StackConfig(
                 routingPort,
                 supervisionPort,
                 notificationPort,
+                webPort,
                 durable,
                 0,
                 0);
@@ -73,6 +77,11 @@ public record StackConfig(
                 new Service("case-routing", "routing", routingPort, "ROUTING_PORT"),
                 new Service("supervision-service", "supervision", supervisionPort, "SUPERVISION_PORT"),
                 new Service("notification-service", "notification", notificationPort, "NOTIFICATION_PORT"));
+    }
+
+    /** The web module: the pages, and every service's API under {@code /api/<name>/}; it has no database. */
+    public Service web() {
+        return new Service("web", null, webPort, "WEB_PORT");
     }
 
     /** A service of the stack: its module, its database (and user), its HTTP port and the variable naming it. */
@@ -118,6 +127,7 @@ public record StackConfig(
                 port("routing.port", 8082),
                 port("supervision.port", 8083),
                 port("notification.port", 8084),
+                port("web.port", 8080),
                 true,
                 port("smtp.port", 2525),
                 port("sms.port", 8190));

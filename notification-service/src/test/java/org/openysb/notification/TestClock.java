@@ -37,6 +37,14 @@ public class TestClock extends Clock {
         return target;
     }
 
+    /** Moves forward by {@code duration} (e.g. past the validity of a verification code). */
+    public synchronized void advance(Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("the test clock never goes back");
+        }
+        offset = offset.plus(duration);
+    }
+
     @Override
     public Instant instant() {
         return Instant.now().plus(offset);

@@ -20,6 +20,38 @@ public interface IntakeConfig {
 
     Submissions submissions();
 
+    Web web();
+
+    TrackingLink trackingLink();
+
+    /** Complaints filed on the web (网上投诉). */
+    interface Web {
+        MobileVerification mobileVerification();
+    }
+
+    /**
+     * Mobile verification (手机号验证): a complaint that gives a mobile carries the token notification-service issued
+     * after a correct SMS code, {@code <expiryEpochSeconds>.<hex>} with hex the first 32 hex digits of
+     * HMAC-SHA256(secret, "mobile-verified:" + mobile + ":" + expiry).
+     */
+    interface MobileVerification {
+        /** The secret shared with notification-service ({@code MOBILE_VERIFICATION_SECRET}). */
+        String secret();
+
+        /** Whether a web complaint that gives a mobile must carry a valid token. */
+        @WithDefault("true")
+        boolean required();
+    }
+
+    /**
+     * Tracking links (进度查询链接) made by notification-service: {@code <expiryEpochSeconds>.<hex>} with hex the first
+     * 32 hex digits of HMAC-SHA256(secret, "track:" + caseNumber + ":" + expiry).
+     */
+    interface TrackingLink {
+        /** The secret shared with notification-service ({@code TRACKING_LINK_SECRET}). */
+        String secret();
+    }
+
     /**
      * Web submissions are written in batches: whatever arrived while the previous batch was being written goes into
      * one transaction (one commit, one flush of the write-ahead log) and every complainant is answered after it.
@@ -32,6 +64,13 @@ public interface IntakeConfig {
         /** Most complaints waiting for a batch; beyond it a submission is answered 503 at once (nothing stored). */
         @WithDefault("4000")
         int queueCapacity();
+
+        /**
+         * Most bytes of attachments that web complaints waiting for their batch may hold in memory together; beyond it
+         * a complaint with attachments is answered 503 at once (nothing stored).
+         */
+        @WithDefault("64M")
+        io.quarkus.runtime.configuration.MemorySize maxWaitingAttachments();
     }
 
     interface Crypto {

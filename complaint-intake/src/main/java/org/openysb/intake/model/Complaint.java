@@ -94,6 +94,14 @@ public class Complaint {
     @jakarta.persistence.Convert(converter = RepeatKeysColumn.class)
     public long[] repeatKeys;
 
+    /** The lead unit's handling deadline (办理时限) once its work item is open, moved by an extension or a reopening. */
+    @Column(name = "expected_reply_by")
+    public OffsetDateTime expectedReplyBy;
+
+    /** The lead unit's latest reply (答复) to the complainant, or null before it replied. */
+    @Embedded
+    public Reply reply;
+
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
@@ -134,6 +142,18 @@ public class Complaint {
             status = CaseStatus.DISPATCHED;
         }
         updatedAt = at;
+    }
+
+    /** The handling deadline in force for the lead unit: from its work item, an approved extension, a reopening. */
+    public void expectReplyBy(OffsetDateTime deadline, OffsetDateTime at) {
+        expectedReplyBy = deadline;
+        updatedAt = at;
+    }
+
+    /** The lead unit replied (答复); a later reply (after a reopening) replaces an earlier one. */
+    public void replied(Reply latest, OffsetDateTime at) {
+        reply = latest;
+        progressedTo(CaseStatus.REPLIED, at);
     }
 
     public void progressedTo(CaseStatus newStatus, OffsetDateTime at) {

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -48,6 +49,16 @@ public final class Units {
 
     public Set<String> districts() {
         return byCode.keySet().stream().filter(this::isDistrict).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** A unit of departments.csv: code, Chinese and English name, kind (city, district, …). */
+    public record Unit(String code, String name, String nameEn, String kind) {}
+
+    /** Every unit, in the file's order. */
+    public List<Unit> all() {
+        return byCode.values().stream()
+                .map(cells -> new Unit(cells[0].trim(), cells[1].trim(), cells[2].trim(), cells[3].trim()))
+                .toList();
     }
 
     public Optional<String> nameOf(String code) {

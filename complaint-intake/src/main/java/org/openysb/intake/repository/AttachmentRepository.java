@@ -1,5 +1,8 @@
 package org.openysb.intake.repository;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -7,6 +10,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.openysb.intake.model.ScannedFile;
 import org.openysb.intake.model.StoredAttachment;
 
 /** Attachments in PostgreSQL (bytea), written in the transaction of their case. */
@@ -39,6 +43,31 @@ public class AttachmentRepository {
                         .setParameter(8, now)
                         .getSingleResult())
                 .longValue();
+    }
+
+    /**
+     * Stores the files of a case in plain JDBC on the caller's connection and transaction (a batch of web
+     * submissions, see {@code SubmissionBatcher}): committed with the case, or not at all.
+     */
+    public void insert(Connection connection, String caseNumber, List<ScannedFile> files, OffsetDateTime now)
+            throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("insert into attachment (case_number, position,"
+                + " file_name, media_type, size_bytes, sha256, content, created_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int position = 0;
+            for (ScannedFile file : files) {
+                s.setString(1, caseNumber);
+                s.setInt(2, ++position);
+                s.setString(3, file.fileName());
+                s.setString(4, file.mediaType());
+                s.setLong(5, file.content().length);
+                s.setString(6, file.sha256());
+                s.setBytes(7, file.content());
+                s.setObject(8, now);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
     }
 
     /** The attachments of a case without their content, in page order. */

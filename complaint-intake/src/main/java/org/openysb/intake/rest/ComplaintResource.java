@@ -1,6 +1,5 @@
 package org.openysb.intake.rest;
 
-import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -19,27 +18,24 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
-import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.smallrye.mutiny.Uni;
+import io.smallrye.common.annotation.Blocking;
 import io.vertx.core.http.HttpServerRequest;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import org.openysb.intake.model.Channel;
-import org.openysb.intake.model.ComplainantKind;
+import org.openysb.intake.model.ScannedFile;
 import org.openysb.intake.service.AttachmentService;
 import org.openysb.intake.service.CaseTracking;
 import org.openysb.intake.service.ComplaintService;
-import org.openysb.intake.service.NewComplaint;
-import org.openysb.intake.service.QueryCodeThrottle;
-import org.openysb.intake.service.ReferenceData;
 import org.openysb.intake.service.RepeatView;
-import org.openysb.intake.service.SubmissionBatcher;
+import org.openysb.intake.service.TrackingService;
 import org.openysb.problem.DomainException;
 import org.openysb.problem.Problem;
 
@@ -48,34 +44,38 @@ import org.openysb.problem.Problem;
 @Produces(MediaType.APPLICATION_JSON)
 public class ComplaintResource {
     private final ComplaintService service;
-    private final ReferenceData reference;
+    private final TrackingService tracking;
     private final SecurityIdentity identity;
-    private final QueryCodeThrottle throttle;
     private final AttachmentService attachments;
-    private final SubmissionBatcher batcher;
-    private final CurrentIdentityAssociation identities;
+    private final WebSubmissions submissions;
+    private final JsonParts parts;
+    private final UploadedFiles uploads;
 
     public ComplaintResource(
             ComplaintService service,
-            ReferenceData reference,
+            TrackingService tracking,
             SecurityIdentity identity,
-            QueryCodeThrottle throttle,
             AttachmentService attachments,
-            SubmissionBatcher batcher,
-            CurrentIdentityAssociation identities) {
-        this.batcher = batcher;
-        this.identities = identities;
+            WebSubmissions submissions,
+            JsonParts parts,
+            UploadedFiles uploads) {
         this.service = service;
-        this.reference = reference;
+        this.tracking = tracking;
         this.identity = identity;
-        this.throttle = throttle;
         this.attachments = attachments;
+        this.submissions = submissions;
+        this.parts = parts;
+        this.uploads = uploads;
     }
 
     @POST
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "File a complaint (提交投诉); anonymous or logged in as citizen or enterprise")
+    @Operation(
+            summary = "File a complaint (提交投诉); anonymous or logged in as citizen or enterprise",
+            description = "A complaint that gives a mobile carries `mobileVerification`, the token of the SMS check"
+                    + " (手机号验证), unless the caller is signed in with that number verified; 400 with a field"
+                    + " error on `mobileVerification` otherwise")
     // on the event loop, without a hand-off to a worker: the body is read there anyway, and validation, the
     // near-duplicate sketch and encryption are a fraction of a millisecond of computation; the complaint then waits
     // for its batch without holding any thread, and its answer is written from the event loop again
@@ -83,89 +83,55 @@ public class ComplaintResource {
             @NotNull(message = "{openysb.body.required}") @Valid SubmitComplaintRequest request,
             UriInfo uri,
             @Context HttpHeaders headers) {
-        reference.requireDistrict(request.district());
-        reference.requireUnitIfGiven(request.accusedUnit());
-        UriBuilder base = uri.getBaseUriBuilder();
-        // a citizen's or enterprise's own case when logged in; without credentials no identity is looked up at all
-        CompletionStage<org.openysb.intake.service.SubmittedComplaint> submitted =
-                headers.getHeaderString(HttpHeaders.AUTHORIZATION) == null
-                        ? submit(request, null)
-                        : identities
-                                .getDeferredIdentity()
-                                .map(ComplaintResource::complainantSubject)
-                                .onItem()
-                                .transformToUni(owner -> Uni.createFrom().completionStage(() -> submit(request, owner)))
-                                .subscribeAsCompletionStage();
-        return submitted.thenApply(receipt -> {
-            URI location = base.path("api/complaints/{caseNumber}").build(receipt.caseNumber());
-            return Response.created(location)
-                    .entity(new SubmitComplaintResponse(
-                            receipt.caseNumber(),
-                            receipt.queryCode(),
-                            receipt.receivedAt(),
-                            receipt.status(),
-                            location + "?queryCode=" + receipt.queryCode()))
-                    .build();
-        });
+        return submissions.submit(request, List.of(), uri.getBaseUriBuilder(), headers);
     }
 
-    private CompletionStage<org.openysb.intake.service.SubmittedComplaint> submit(
-            SubmitComplaintRequest request, String owner) {
-        var who = request.complainant();
-        ComplainantKind kind = who == null ? ComplainantKind.ANONYMOUS : who.kind();
-        return batcher.submit(new NewComplaint(
-                Channel.WEB,
-                request.type(),
-                request.urgent(),
-                request.title(),
-                request.content(),
-                request.district(),
-                request.categoryHint(),
-                request.accusedUnit(),
-                request.anonymous(),
-                request.confidential(),
-                null,
-                kind,
-                who == null ? null : who.name(),
-                who == null ? null : who.mobile(),
-                who == null ? null : who.email(),
-                who == null ? null : who.idNumber(),
-                who == null || who.creditCode() == null
-                        ? null
-                        : who.creditCode().toUpperCase(),
-                who == null ? null : who.contactPerson(),
-                owner));
+    @POST
+    @PermitAll
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Blocking // the uploaded files are read from disk
+    @Operation(
+            summary = "File a complaint with attachments (带附件提交投诉): part `complaint` (JSON) and `attachments`",
+            description = "The same complaint as the JSON body, with up to intake.letters.max-files files (PDF, JPEG or"
+                    + " PNG by their first bytes: 415 otherwise; 413 above the size limits; a field error on"
+                    + " `attachments[i]`), stored in the transaction of the case")
+    public CompletionStage<Response> submitWithAttachments(
+            @RestForm("complaint") String complaintJson,
+            @RestForm("attachments") List<FileUpload> files,
+            UriInfo uri,
+            @Context HttpHeaders headers) {
+        SubmitComplaintRequest request = parts.read(complaintJson, SubmitComplaintRequest.class, "complaint", "投诉内容");
+        List<ScannedFile> attachments = uploads.read(files == null ? List.of() : files, "attachments");
+        return submissions.submit(request, attachments, uri.getBaseUriBuilder(), headers);
     }
 
     @GET
     @Path("/{caseNumber}")
     @PermitAll
-    @Operation(summary = "Track a case with its query code (进度查询)")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @Operation(
+            summary = "Track a case with its query code or its tracking link's token (进度查询)",
+            description = "`token` (from the link in the receipt SMS) when given, else `queryCode`")
+    @APIResponse(
             responseCode = "404",
-            description = "unknown case or wrong query code",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = Problem.MEDIA_TYPE))
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            description = "unknown case, wrong query code or a token not signed for the case",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "410",
+            description = "the tracking link has expired (use the query code)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
             responseCode = "429",
-            description = "too many wrong query codes from this client",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = Problem.MEDIA_TYPE))
+            description = "too many wrong query codes from this client (Retry-After: seconds)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public CaseTracking track(
             @PathParam("caseNumber") String caseNumber,
             @QueryParam("queryCode") String queryCode,
+            @QueryParam("token") String token,
             @Context HttpServerRequest http) {
         // the client address; X-Forwarded-For is honoured only from the trusted proxies (quarkus.http.proxy.*)
         String client =
                 http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
-        throttle.requireNotThrottled(client);
-        return service.track(caseNumber, queryCode).orElseThrow(() -> {
-            throttle.recordWrongCode(client);
-            return new DomainException(
-                    404,
-                    "case-not-found",
-                    "未找到该诉求，请核对案件编号和查询码",
-                    "No case with this number and query code",
-                    "check the case number and the query code");
-        });
+        return tracking.track(caseNumber, queryCode, token, client);
     }
 
     @GET
@@ -250,13 +216,6 @@ public class ComplaintResource {
     }
 
     private String complainantSubject() {
-        return complainantSubject(identity);
-    }
-
-    private static String complainantSubject(SecurityIdentity identity) {
-        if (identity.isAnonymous() || !(identity.hasRole("citizen") || identity.hasRole("enterprise"))) {
-            return null;
-        }
-        return identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getSubject() : null;
+        return WebSubmissions.Caller.of(identity).ownerSubject();
     }
 }

@@ -1,16 +1,10 @@
 package org.openysb.intake.rest;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -21,16 +15,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import org.openysb.intake.config.IntakeConfig;
 import org.openysb.intake.model.Channel;
 import org.openysb.intake.model.ExternalDetails;
 import org.openysb.intake.model.ScannedFile;
@@ -48,28 +38,22 @@ import org.openysb.problem.DomainException;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"letter-clerk"})
 public class LetterResource {
-    private static final Set<String> DECLARABLE =
-            Set.of(ScannedFile.PDF, ScannedFile.JPEG, ScannedFile.PNG, "image/jpg", "application/octet-stream");
-
     private final ExternalIntakeService intake;
     private final ReferenceData reference;
-    private final ObjectMapper json;
-    private final FieldErrors fieldErrors;
-    private final IntakeConfig.Letters limits;
+    private final JsonParts parts;
+    private final UploadedFiles uploads;
     private final SecurityIdentity identity;
 
     public LetterResource(
             ExternalIntakeService intake,
             ReferenceData reference,
-            ObjectMapper json,
-            FieldErrors fieldErrors,
-            IntakeConfig config,
+            JsonParts parts,
+            UploadedFiles uploads,
             SecurityIdentity identity) {
         this.intake = intake;
         this.reference = reference;
-        this.json = json;
-        this.fieldErrors = fieldErrors;
-        this.limits = config.letters();
+        this.parts = parts;
+        this.uploads = uploads;
         this.identity = identity;
     }
 
@@ -83,7 +67,7 @@ public class LetterResource {
                     + " size limits per file and per letter (413).")
     public Response enter(
             @RestForm("letter") String letterJson, @RestForm(FileUpload.ALL) List<FileUpload> files, UriInfo uri) {
-        LetterRequest letter = parse(letterJson);
+        LetterRequest letter = parts.read(letterJson, LetterRequest.class, "letter", "来信内容");
         reference.requireDistrict(letter.district());
         reference.requireUnitIfGiven(letter.accusedUnit());
         if (letter.postmarkDate().isAfter(LocalDate.now(ComplaintService.CHINA))) {
@@ -93,7 +77,7 @@ public class LetterResource {
                     "邮戳日期不能晚于今天",
                     "the postmark date cannot be in the future");
         }
-        List<ScannedFile> pages = readPages(files == null ? List.of() : files);
+        List<ScannedFile> pages = uploads.read(files == null ? List.of() : files, null);
         Map<String, Object> content = letter.contentFields();
         for (int i = 0; i < pages.size(); i++) {
             content.put("page" + (i + 1), pages.get(i).sha256());
@@ -157,124 +141,6 @@ public class LetterResource {
                         .path("api/complaints/{caseNumber}/attachments/{id}")
                         .build(a.caseNumber(), a.id())
                         .toString());
-    }
-
-    private LetterRequest parse(String letterJson) {
-        if (letterJson == null || letterJson.isBlank()) {
-            throw DomainException.invalidField(
-                    "letter", null, "缺少来信内容（表单字段 letter，JSON）", "the form part `letter` (JSON) is required");
-        }
-        LetterRequest letter;
-        try {
-            letter = json.readValue(letterJson, LetterRequest.class);
-        } catch (JsonProcessingException e) {
-            String field = e instanceof JsonMappingException m && !m.getPath().isEmpty()
-                    ? m.getPath().get(0).getFieldName()
-                    : "letter";
-            throw DomainException.invalidField(
-                    field == null ? "letter" : field, null, "格式或取值不正确", "wrong format or value");
-        }
-        if (letter == null) {
-            throw DomainException.invalidField("letter", null, "缺少来信内容", "the form part `letter` is empty");
-        }
-        var violations = fieldErrors.validate(letter);
-        if (!violations.isEmpty()) {
-            throw new InvalidFields(fieldErrors.of(violations));
-        }
-        return letter;
-    }
-
-    private List<ScannedFile> readPages(List<FileUpload> files) {
-        if (files.size() > limits.maxFiles()) {
-            throw new DomainException(
-                    413,
-                    "too-many-attachments",
-                    "附件数量过多",
-                    "Too many attachments",
-                    files.size() + " files, at most " + limits.maxFiles());
-        }
-        long total = 0;
-        List<ScannedFile> pages = new ArrayList<>(files.size());
-        for (FileUpload file : files) {
-            String name = safeName(file.fileName(), pages.size() + 1);
-            if (file.size() > limits.maxFileSize().asLongValue()) {
-                throw new DomainException(
-                        413,
-                        "attachment-too-large",
-                        "附件过大",
-                        "An attachment is too large",
-                        name + " has " + file.size() + " bytes, at most "
-                                + limits.maxFileSize().asLongValue());
-            }
-            total += file.size();
-            if (total > limits.maxTotalSize().asLongValue()) {
-                throw new DomainException(
-                        413,
-                        "attachments-too-large",
-                        "附件总大小超过上限",
-                        "The attachments are too large together",
-                        "more than " + limits.maxTotalSize().asLongValue() + " bytes in all");
-            }
-            if (file.size() == 0) {
-                throw new DomainException(
-                        400, "empty-attachment", "附件为空文件", "An attachment is empty", name + " has no content");
-            }
-            byte[] content;
-            try {
-                content = Files.readAllBytes(file.uploadedFile());
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read the uploaded file", e);
-            }
-            Optional<String> detected = ScannedFile.detectType(content);
-            if (detected.isEmpty()) {
-                throw new DomainException(
-                        415,
-                        "unsupported-attachment-type",
-                        "附件只能是 PDF、JPEG 或 PNG 文件",
-                        "Attachments must be PDF, JPEG or PNG files",
-                        name + " is not a PDF, JPEG or PNG file (by its content)");
-            }
-            String declared = file.contentType() == null
-                    ? "application/octet-stream"
-                    : file.contentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
-            if (!DECLARABLE.contains(declared)) {
-                throw new DomainException(
-                        415,
-                        "unsupported-attachment-type",
-                        "附件只能是 PDF、JPEG 或 PNG 文件",
-                        "Attachments must be PDF, JPEG or PNG files",
-                        name + " was sent as " + declared);
-            }
-            String normalised = declared.equals("image/jpg") ? ScannedFile.JPEG : declared;
-            if (!normalised.equals("application/octet-stream") && !normalised.equals(detected.get())) {
-                throw new DomainException(
-                        415,
-                        "attachment-type-mismatch",
-                        "附件的声明类型与文件内容不符",
-                        "The declared type of an attachment does not match its content",
-                        name + " was sent as " + declared + " but is " + detected.get());
-            }
-            pages.add(new ScannedFile(name, detected.get(), content, ScannedFile.sha256(content)));
-        }
-        return pages;
-    }
-
-    /** The file's own name without any directory, control or path characters; page-N when nothing is left. */
-    static String safeName(String fileName, int position) {
-        String name = fileName == null ? "" : fileName;
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        StringBuilder clean = new StringBuilder();
-        name.codePoints()
-                .filter(cp -> !Character.isISOControl(cp)
-                        && Character.getType(cp) != Character.FORMAT
-                        && cp != '"'
-                        && cp != ';')
-                .forEach(clean::appendCodePoint);
-        String result = clean.toString().strip();
-        if (result.isEmpty() || result.equals(".") || result.equals("..")) {
-            result = "page-" + position;
-        }
-        return result.length() > 200 ? result.substring(result.length() - 200) : result;
     }
 
     private String enteredBy() {

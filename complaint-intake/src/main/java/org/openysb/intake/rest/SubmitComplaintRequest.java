@@ -14,7 +14,11 @@ import org.openysb.intake.rest.validation.CreditCode;
 import org.openysb.intake.rest.validation.IdNumber;
 import org.openysb.intake.rest.validation.PlainText;
 
-/** A complaint filed on the web (网上投诉). */
+/**
+ * A complaint filed on the web (网上投诉). {@code mobileVerification} is the token notification-service issued for the
+ * complainant's mobile after a correct SMS code (手机号验证); required whenever a mobile is given, unless the caller is
+ * signed in with that number verified.
+ */
 public record SubmitComplaintRequest(
         @NotNull(message = "{openysb.type.required}") ComplaintType type,
         boolean urgent,
@@ -25,7 +29,8 @@ public record SubmitComplaintRequest(
         @Pattern(regexp = "^[A-Z0-9]{2,20}$") String accusedUnit,
         boolean anonymous,
         boolean confidential,
-        @Valid ComplainantRequest complainant) {
+        @Valid ComplainantRequest complainant,
+        @Size(max = 100) String mobileVerification) {
 
     /** A named complaint needs a complainant; an anonymous one may leave a contact. */
     @AssertTrue(message = "{openysb.complainant.required}")

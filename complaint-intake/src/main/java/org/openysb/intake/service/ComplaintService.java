@@ -155,6 +155,12 @@ public class ComplaintService {
                 .map(this::toTracking);
     }
 
+    /** The public view of a case whose tracking link was checked already; empty when the case is unknown. */
+    @Transactional
+    public Optional<CaseTracking> trackByLink(String caseNumber) {
+        return complaints.findByCaseNumber(caseNumber).map(this::toTracking);
+    }
+
     @Transactional
     public boolean exists(String caseNumber) {
         return complaints.findByCaseNumber(caseNumber).isPresent();
@@ -214,7 +220,16 @@ public class ComplaintService {
                 c.assignedUnitCode == null ? null : new CaseTracking.Unit(c.assignedUnitCode, c.assignedUnitName),
                 timeline.listByCase(c.caseNumber).stream()
                         .map(e -> new CaseTracking.Step(china(e.occurredAt), e.step, e.description))
-                        .toList());
+                        .toList(),
+                china(c.expectedReplyBy),
+                c.reply == null
+                        ? null
+                        : new CaseTracking.Reply(
+                                c.reply.unitName,
+                                c.reply.resultCode,
+                                c.reply.resultName(),
+                                c.reply.text,
+                                china(c.reply.repliedAt)));
     }
 
     /** Times are shown as Beijing time, whatever zone the database driver hands back. */

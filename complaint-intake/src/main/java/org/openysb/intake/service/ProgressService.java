@@ -10,10 +10,14 @@ import org.jboss.logging.Logger;
 
 import org.openysb.contracts.CloudEvent;
 import org.openysb.contracts.EventType;
+import org.openysb.contracts.events.CaseReopened;
+import org.openysb.contracts.events.CaseReplied;
 import org.openysb.contracts.events.CaseRouted;
+import org.openysb.contracts.events.ExtensionApproved;
 import org.openysb.contracts.events.WorkItemOpened;
 import org.openysb.intake.model.CaseStatus;
 import org.openysb.intake.model.Complaint;
+import org.openysb.intake.model.Reply;
 import org.openysb.intake.model.TimelineEntry;
 import org.openysb.intake.repository.ComplaintRepository;
 import org.openysb.intake.repository.TimelineRepository;
@@ -63,23 +67,36 @@ public class ProgressService {
             }
             case WORK_ITEM_OPENED -> {
                 WorkItemOpened opened = event.dataAs(WorkItemOpened.class);
-                add(
-                        complaint,
-                        at,
-                        type,
-                        "承办单位应于"
-                                + DEADLINE.format(opened.handlingDeadline().atZoneSameInstant(ComplaintService.CHINA))
-                                + "前办结");
+                complaint.expectReplyBy(opened.handlingDeadline(), at);
+                add(complaint, at, type, "承办单位应于" + deadline(opened.handlingDeadline()) + "前办结");
+            }
+            case EXTENSION_APPROVED -> {
+                ExtensionApproved approved = event.dataAs(ExtensionApproved.class);
+                complaint.expectReplyBy(approved.newDeadline(), at);
+                add(complaint, at, type, "经批准，办理期限延长至" + deadline(approved.newDeadline()));
             }
             case CASE_SIGNED -> {
                 complaint.progressedTo(CaseStatus.IN_PROGRESS, at);
                 add(complaint, at, type, "承办单位已签收，正在办理");
             }
             case CASE_REPLIED -> {
-                complaint.progressedTo(CaseStatus.REPLIED, at);
+                CaseReplied replied = event.dataAs(CaseReplied.class);
+                complaint.replied(
+                        new Reply(
+                                replied.unit() == null
+                                        ? complaint.assignedUnitName
+                                        : replied.unit().name(),
+                                replied.resultCode(),
+                                replied.text(),
+                                replied.repliedAt() == null ? at : replied.repliedAt()),
+                        at);
                 add(complaint, at, type, "承办单位已答复，请对办理结果进行评价");
             }
             case CASE_REOPENED -> {
+                CaseReopened reopened = event.dataAs(CaseReopened.class);
+                if (reopened.newDeadline() != null) {
+                    complaint.expectReplyBy(reopened.newDeadline(), at);
+                }
                 complaint.progressedTo(CaseStatus.IN_PROGRESS, at);
                 add(complaint, at, type, "已安排重新办理");
             }
@@ -91,6 +108,10 @@ public class ProgressService {
                 // internal steps (reminders, supervision orders, clues) are not shown to the complainant
             }
         }
+    }
+
+    private static String deadline(OffsetDateTime deadline) {
+        return DEADLINE.format(deadline.atZoneSameInstant(ComplaintService.CHINA));
     }
 
     private void add(Complaint complaint, OffsetDateTime at, EventType type, String description) {

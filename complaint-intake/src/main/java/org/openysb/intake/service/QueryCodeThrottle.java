@@ -1,6 +1,7 @@
 package org.openysb.intake.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -11,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import org.openysb.intake.config.IntakeConfig;
-import org.openysb.problem.DomainException;
 
 /**
  * Throttles clients that send wrong query codes (guessing a 6-digit code): after the configured number of misses
@@ -31,7 +31,7 @@ public class QueryCodeThrottle {
         this.config = config.tracking();
     }
 
-    /** Throws 429 when the client has used up its wrong codes. */
+    /** Throws 429 ({@link TooManyWrongCodes}, with when to retry) when the client has used up its wrong codes. */
     public void requireNotThrottled(String client) {
         Deque<Instant> times = misses.get(client);
         if (times == null) {
@@ -40,12 +40,7 @@ public class QueryCodeThrottle {
         synchronized (times) {
             prune(times);
             if (times.size() >= config.maxWrongCodes()) {
-                throw new DomainException(
-                        429,
-                        "too-many-wrong-query-codes",
-                        "查询码错误次数过多，请稍后再试",
-                        "Too many wrong query codes, try again later",
-                        "too many wrong query codes from this client");
+                throw new TooManyWrongCodes(retryAfterSeconds(times));
             }
         }
     }
@@ -67,6 +62,17 @@ public class QueryCodeThrottle {
                 LOG.warnf("client %s throttled after %d wrong query codes", client, times.size());
             }
         }
+    }
+
+    /**
+     * When the client is below the limit again: once the miss that keeps it at the limit (the oldest of the last
+     * {@code max-wrong-codes}) has left the window; at least one second.
+     */
+    private long retryAfterSeconds(Deque<Instant> times) {
+        int skip = times.size() - config.maxWrongCodes();
+        Instant deciding = times.stream().skip(Math.max(0, skip)).findFirst().orElse(clock.instant());
+        Duration left = Duration.between(clock.instant(), deciding.plus(config.wrongCodeWindow()));
+        return Math.max(1, (left.toMillis() + 999) / 1000);
     }
 
     private void prune(Deque<Instant> times) {

@@ -29,6 +29,28 @@ public class ReferenceData {
         return units.districts().stream().sorted().toList();
     }
 
+    /** Every unit complainants may name (departments.csv), districts' governments included, in the file's order. */
+    public java.util.List<Units.Unit> units() {
+        return units.all();
+    }
+
+    /** The districts as complainants name the area (东城区 for 东城区人民政府), sorted by code. */
+    public java.util.List<Units.Unit> districtAreas() {
+        return units.all().stream()
+                .filter(u -> units.isDistrict(u.code()))
+                .sorted(java.util.Comparator.comparing(Units.Unit::code))
+                .map(u -> new Units.Unit(u.code(), areaName(u.name()), areaNameEn(u.nameEn()), u.kind()))
+                .toList();
+    }
+
+    private static String areaName(String government) {
+        return government.replaceFirst("(人民政府|管委会)$", "");
+    }
+
+    private static String areaNameEn(String government) {
+        return government.replaceFirst(" (District Government|Administrative Committee)$", "");
+    }
+
     public String unitName(String code) {
         return units.nameOf(code).orElse(code);
     }

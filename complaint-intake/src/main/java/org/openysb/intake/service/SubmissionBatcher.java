@@ -35,6 +35,8 @@ import org.openysb.intake.config.IntakeConfig;
 import org.openysb.intake.crypto.FieldCipher;
 import org.openysb.intake.model.Complaint;
 import org.openysb.intake.model.RepeatCandidate;
+import org.openysb.intake.model.ScannedFile;
+import org.openysb.intake.repository.AttachmentRepository;
 import org.openysb.intake.repository.CaseNumberRepository;
 import org.openysb.intake.repository.SubmissionBatchRepository;
 import org.openysb.intake.repository.SubmissionBatchRepository.NewCase;
@@ -71,7 +73,13 @@ public class SubmissionBatcher {
     private final Outbox outbox;
     private final FieldCipher cipher;
     private final IntakeMetrics metrics;
+    private final AttachmentRepository attachments;
     private final int maxBatch;
+    private final long maxWaitingAttachmentBytes;
+    /** Bytes of attachments held by complaints not yet answered (see {@code max-waiting-attachments}). */
+    private final java.util.concurrent.atomic.AtomicLong waitingAttachmentBytes =
+            new java.util.concurrent.atomic.AtomicLong();
+
     private final BlockingQueue<Pending> queue;
     private final DistributionSummary batchSizes;
     private final Executor answers = Infrastructure.getDefaultWorkerPool();
@@ -90,8 +98,12 @@ public class SubmissionBatcher {
             IntakeConfig config,
             MeterRegistry meters,
             IntakeMetrics metrics,
-            RepeatIndex index) {
+            RepeatIndex index,
+            AttachmentRepository attachments) {
         this.index = index;
+        this.attachments = attachments;
+        this.maxWaitingAttachmentBytes =
+                config.submissions().maxWaitingAttachments().asLongValue();
         this.metrics = metrics;
         this.service = service;
         this.repeats = repeats;
@@ -120,12 +132,23 @@ public class SubmissionBatcher {
         final String email;
         final String idNumber;
         final String creditCode;
+        /** Its attachments, stored in the transaction of its case (none for most complaints). */
+        final List<ScannedFile> files;
+
+        final long fileBytes;
         final CompletableFuture<SubmittedComplaint> done = new CompletableFuture<>();
         /** The Vert.x context of the request (its event loop), where its answer is delivered; null outside one. */
         final io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
 
-        Pending(Complaint complaint, RepeatDetection.Query query, String queryCode, FieldCipher cipher) {
+        Pending(
+                Complaint complaint,
+                RepeatDetection.Query query,
+                String queryCode,
+                FieldCipher cipher,
+                List<ScannedFile> files) {
             this.complaint = complaint;
+            this.files = files;
+            this.fileBytes = files.stream().mapToLong(f -> f.content().length).sum();
             this.query = query;
             this.queryCode = queryCode;
             this.mobile = cipher.encrypt(complaint.complainant.mobile);
@@ -167,10 +190,31 @@ public class SubmissionBatcher {
      * queue is full or the service stops, the database's error otherwise).
      */
     public CompletionStage<SubmittedComplaint> submit(NewComplaint input) {
+        return submit(input, List.of());
+    }
+
+    /**
+     * Queues a validated complaint with its attachments (checked files), stored in the same transaction as its case:
+     * a complaint answered 201 has all its files, a refused one none. Refused at once (503, nothing stored) when the
+     * attachments already waiting would exceed {@code intake.submissions.max-waiting-attachments}.
+     */
+    public CompletionStage<SubmittedComplaint> submit(NewComplaint input, List<ScannedFile> files) {
         OffsetDateTime now = service.now();
         Complaint complaint = service.prepare(input, now);
-        Pending pending = new Pending(complaint, repeats.query(complaint), service.newQueryCode(), cipher);
+        Pending pending = new Pending(complaint, repeats.query(complaint), service.newQueryCode(), cipher, files);
+        if (pending.fileBytes > 0) {
+            long waiting = waitingAttachmentBytes.addAndGet(pending.fileBytes);
+            if (waiting > maxWaitingAttachmentBytes && waiting != pending.fileBytes) { // one alone always fits
+                waitingAttachmentBytes.addAndGet(-pending.fileBytes);
+                throw busy("too many attachments are waiting to be stored; nothing was stored, please submit again"
+                        + " shortly");
+            }
+            pending.done.whenComplete((receipt, failure) -> waitingAttachmentBytes.addAndGet(-pending.fileBytes));
+        }
         if (!running || !queue.offer(pending)) {
+            if (pending.fileBytes > 0) {
+                pending.done.cancel(false); // releases its bytes
+            }
             throw busy("more than " + (queue.size() + queue.remainingCapacity())
                     + " complaints are waiting to be stored; nothing was stored, please submit again shortly");
         }
@@ -434,6 +478,11 @@ public class SubmissionBatcher {
             try {
                 Map<String, Long> ids = batches.insert(
                         connection, cases, ComplaintService.SUBMITTED_STEP, ComplaintService.SUBMITTED_DESCRIPTION);
+                for (Pending p : pendings) {
+                    if (!p.files.isEmpty()) {
+                        attachments.insert(connection, p.complaint.caseNumber, p.files, p.complaint.updatedAt);
+                    }
+                }
                 connection.commit();
                 for (int i = 0; i < cases.size(); i++) { // candidates of the next batches, known without reading
                     Complaint c = cases.get(i).complaint();

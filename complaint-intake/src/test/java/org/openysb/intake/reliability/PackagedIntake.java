@@ -36,6 +36,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import org.openysb.contracts.CloudEvent;
 import org.openysb.contracts.EventJson;
+import org.openysb.intake.VerificationTokens;
 import org.openysb.localstack.KafkaTopics;
 import org.openysb.testsupport.Infrastructure;
 
@@ -183,6 +184,8 @@ final class PackagedIntake implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap());
         env.put("OIDC_AUTH_SERVER_URL", "http://127.0.0.1:1/realms/openysb");
         env.put("INTAKE_CRYPTO_KEY", cryptoKey);
+        // web complaints carry mobile verification tokens made with the test secret (webComplaint)
+        env.put("MOBILE_VERIFICATION_SECRET", VerificationTokens.MOBILE_SECRET);
         env.putAll(extraEnv);
         process = pb.start();
         Instant end = Instant.now().plus(Duration.ofSeconds(90));
@@ -318,10 +321,10 @@ final class PackagedIntake implements AutoCloseable {
         }
     }
 
-    /** A valid anonymous-free web complaint, each with its own text and mobile. */
     /**
      * A web complaint with a realistic text: three to five sentences drawn at random from the project's labelled
-     * complaints (so that texts differ the way real complaints do, and only rarely look like repeats of each other).
+     * complaints (so that texts differ the way real complaints do, and only rarely look like repeats of each other),
+     * each with its own mobile and that mobile's verification token (an HMAC, a few microseconds in the driver).
      */
     static String webComplaint(String tag) {
         ThreadLocalRandom r = ThreadLocalRandom.current();
@@ -334,7 +337,8 @@ final class PackagedIntake implements AutoCloseable {
         }
         return "{\"type\":\"COMPLAINT\",\"title\":\"诉求 " + tag + "\",\"content\":\"" + content
                 + "\",\"district\":\"" + district + "\",\"complainant\":{\"kind\":\"PERSON\",\"name\":\"测试"
-                + r.nextInt(1000) + "\",\"mobile\":\"" + mobile + "\"}}";
+                + r.nextInt(1000) + "\",\"mobile\":\"" + mobile + "\"},\"mobileVerification\":\""
+                + VerificationTokens.mobile(mobile) + "\"}";
     }
 
     /** The sentences of the labelled complaints in reference-data (loaded once). */

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import org.openysb.contracts.EventType;
+import org.openysb.intake.VerificationTokens;
 import org.openysb.testsupport.EventSchemas;
 import org.openysb.testsupport.TestTokens;
 import org.openysb.testsupport.Topics;
@@ -32,8 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 @QuarkusTest
 public class ComplaintResourceTest {
 
+    /** A valid enterprise complaint with the mobile verification token for its mobile (made now). */
     public static Map<String, Object> validComplaint() {
         return Map.of(
+                "mobileVerification", VerificationTokens.mobile("13812341234"),
                 "type", "COMPLAINT",
                 "title", "企业开办营业执照办理超时",
                 "content", "我公司在政务服务中心申请营业执照，材料齐全，承诺3个工作日办结，已过去10个工作日仍未办好。",

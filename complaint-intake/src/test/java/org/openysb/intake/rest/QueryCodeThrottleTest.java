@@ -14,6 +14,7 @@ import org.openysb.intake.config.IntakeConfig;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.openysb.intake.rest.Fixtures.accepted;
 import static org.openysb.intake.rest.Fixtures.newMobile;
@@ -79,7 +80,8 @@ class QueryCodeThrottleTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(429))
                 .body("type", equalTo("urn:openysb:problem:too-many-wrong-query-codes"))
-                .body("title", containsString("查询码"));
+                .body("title", containsString("查询码"))
+                .header("Retry-After", matchesPattern("[1-9][0-9]*"));
         // once throttled, even the right code gets 429: a 200 would confirm a guess
         assertEquals(429, track(client, caseNumber, queryCode).statusCode());
         assertEquals(429, track(client, UNKNOWN_CASE, "000000").statusCode());

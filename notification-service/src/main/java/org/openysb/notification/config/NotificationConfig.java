@@ -2,6 +2,8 @@ package org.openysb.notification.config;
 
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.Optional;
+import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -20,6 +22,50 @@ public interface NotificationConfig {
     Contacts contacts();
 
     Templates templates();
+
+    Verification verification();
+
+    /** 手机号验证: SMS codes and the token that proves a number was verified (checked by complaint-intake). */
+    interface Verification {
+        /** How long a code may be entered. */
+        @WithDefault("PT5M")
+        Duration codeValidity();
+
+        /** Tries per code; the last wrong one uses the code up. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** The shortest time between two codes to one number. */
+        @WithDefault("PT60S")
+        Duration resendInterval();
+
+        /** The sliding window of the per-number and per-address limits below. */
+        @WithDefault("PT1H")
+        Duration window();
+
+        /** Codes one number may be sent within the window. */
+        @WithDefault("5")
+        int maxPerNumber();
+
+        /** Codes one client address may ask for within the window (whatever the numbers). */
+        @WithDefault("20")
+        int maxPerClient();
+
+        /**
+         * Secret shared with complaint-intake: the token is {@code <expiry>.<hex>}, hex the first 32 characters of
+         * HMAC-SHA256(secret, "mobile-verified:" + mobile + ":" + expiry). Also keys the hashes of stored codes,
+         * numbers and addresses.
+         */
+        String tokenSecret();
+
+        /** How long the token proves the number after a correct code. */
+        @WithDefault("PT30M")
+        Duration tokenValidity();
+
+        /** Rows older than this are deleted (must exceed the window). */
+        @WithDefault("P1D")
+        Duration retention();
+    }
 
     interface Templates {
         /** How long a compiled template is cached before the version in force is read again (other instances' saves). */
@@ -139,6 +185,15 @@ public interface NotificationConfig {
 
         @WithDefault("Asia/Shanghai")
         String zone();
+
+        /**
+         * Messages whose SMS quiet hours never hold back, by the message's name (the template key without its part:
+         * {@code receipt} for {@code receipt.sms}): those that answer what the complainant did a moment ago. By default
+         * the receipt, so that a complaint filed at 22:30 gets its case number and tracking link at once; replies,
+         * reminders and the other messages the system starts wait for the end of quiet hours. Empty: none.
+         */
+        @WithDefault("receipt")
+        Optional<Set<String>> exemptTemplates();
     }
 
     interface Contacts {
@@ -146,10 +201,14 @@ public interface NotificationConfig {
         @WithDefault("true")
         boolean tokenEnabled();
 
+        /** The portal's public address (the web module), the base of the links in SMS and emails. */
+        @WithDefault("http://127.0.0.1:8080")
+        String portalUrl();
+
         /**
-         * Link of the follow-up (回访) page of supervision-service; the case number and {@code ?token=} are appended.
+         * Link of the portal's follow-up (回访评价) page; the case number and {@code ?token=} are appended. Defaults to
+         * {@code <portal-url>/rate/}.
          */
-        @WithDefault("http://127.0.0.1:8083/api/follow-ups/")
         String followUpLink();
 
         /**
@@ -157,5 +216,15 @@ public interface NotificationConfig {
          * HMAC-SHA256("follow-up:" + case number), hex, first 32 characters, which supervision checks.
          */
         String followUpSecret();
+
+        /**
+         * Secret shared with complaint-intake for the tracking link {@code <portal-url>/track/<case>?token=}: the token
+         * is {@code <expiry>.<hex>}, hex the first 32 characters of HMAC-SHA256(secret, "track:" + case + ":" + expiry).
+         */
+        String trackingLinkSecret();
+
+        /** How long the tracking link works, from the receipt. */
+        @WithDefault("P180D")
+        Duration trackingLinkValidity();
     }
 }

@@ -20,7 +20,9 @@ public class Notification {
         UNIT,
         ROLE,
         /** A staff member looked up in the recipient table by unit and role. */
-        PERSON
+        PERSON,
+        /** A mobile number being verified (手机号验证): a verification code, no case; never sent again. */
+        MOBILE
     }
 
     public enum Channel {
@@ -53,7 +55,8 @@ public class Notification {
     @Column(name = "event_type", nullable = false, length = 200)
     public String eventType;
 
-    @Column(name = "case_number", nullable = false, length = 20)
+    /** The case the message is about; null for a verification code (no case yet). */
+    @Column(name = "case_number", length = 20)
     public String caseNumber;
 
     @Enumerated(EnumType.STRING)
@@ -134,9 +137,12 @@ public class Notification {
         lastError = why;
     }
 
-    /** An admin sends a dead (or failed) message again, with a fresh set of attempts. */
+    /**
+     * An admin sends a dead (or failed) message again, with a fresh set of attempts. A verification code is never sent
+     * again (its logged text is masked, and the code has expired long before): the user asks for a new one.
+     */
     public boolean retryNow(OffsetDateTime now) {
-        if (status != Status.DEAD && status != Status.FAILED) {
+        if ((status != Status.DEAD && status != Status.FAILED) || recipientKind == RecipientKind.MOBILE) {
             return false;
         }
         status = Status.PENDING;

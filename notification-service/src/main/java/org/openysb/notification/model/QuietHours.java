@@ -6,8 +6,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
- * No SMS at night (by default 22:00 to 08:00 Asia/Shanghai) unless the case is urgent: a message due in quiet hours goes
- * out when they end.
+ * No SMS at night (by default 22:00 to 08:00 Asia/Shanghai) unless the case is urgent or the message is exempt (the
+ * receipt; see DeliveryService#heldBack): a message due in quiet hours goes out when they end.
  */
 public record QuietHours(boolean enabled, LocalTime start, LocalTime end, ZoneId zone) {
 

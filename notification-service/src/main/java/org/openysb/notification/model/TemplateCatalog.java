@@ -20,11 +20,25 @@ public final class TemplateCatalog {
 
     private static final Map<String, Map<String, Object>> SAMPLES = new LinkedHashMap<>();
 
+    /** Variables a message is useless without: an edited template must show their (sample) value. */
+    private static final Map<String, List<String>> REQUIRED = new LinkedHashMap<>();
+
+    /** The message that carries an SMS verification code. */
+    public static final String VERIFICATION_CODE = "verification-code";
+
     static {
         String cn = "TS202611220001";
         String unit = "市市场监督管理局（市知识产权局）";
         String when = "2026年11月27日 23:59";
-        message("receipt", Set.of("sms", "email", "subject"), Map.of("caseNumber", cn));
+        String portal = "https://ysb.example.gov.cn";
+        message(
+                "receipt",
+                Set.of("sms", "email", "subject"),
+                Map.of(
+                        "caseNumber",
+                        cn,
+                        "trackingLink",
+                        portal + "/track/" + cn + "?token=1795190400.0123456789abcdef0123456789abcdef"));
         message("routed", Set.of("sms", "email", "subject"), Map.of("caseNumber", cn, "unitName", unit));
         message(
                 "replied",
@@ -39,7 +53,7 @@ public final class TemplateCatalog {
                         "text",
                         "经核查，窗口已按清单受理，不再要求补充材料。",
                         "followUpLink",
-                        "https://ysb.example.gov.cn/api/follow-ups/" + cn + "?token=0123456789abcdef0123456789abcdef",
+                        portal + "/rate/" + cn + "?token=0123456789abcdef0123456789abcdef",
                         "followUpDeadline",
                         when));
         message(
@@ -151,6 +165,9 @@ public final class TemplateCatalog {
                         "unitName", unit,
                         "kind", "IMPROPER_RETURN",
                         "description", "该单位对该件的退单被仲裁驳回，记为不当退单"));
+        // 手机号验证码: sent at once on request (POST /api/verifications), never about a case
+        message(VERIFICATION_CODE, Set.of("sms"), Map.of("code", "123456", "minutes", 5));
+        REQUIRED.put(VERIFICATION_CODE, List.of("code"));
     }
 
     private TemplateCatalog() {}
@@ -178,9 +195,20 @@ public final class TemplateCatalog {
         return LOCALES.contains(locale);
     }
 
+    /** The message of a template key: {@code receipt} for {@code receipt.sms}. */
+    public static String message(String key) {
+        int dot = key.lastIndexOf('.');
+        return dot < 0 ? key : key.substring(0, dot);
+    }
+
     /** sms, email, inbox or subject. */
     public static String part(String key) {
         return key.substring(key.lastIndexOf('.') + 1);
+    }
+
+    /** The variables the text of {@code key} must show (e.g. the code of a verification SMS). */
+    public static List<String> required(String key) {
+        return REQUIRED.getOrDefault(key.substring(0, key.lastIndexOf('.')), List.of());
     }
 
     /** The sample data of the message of {@code key}. */

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 
@@ -24,6 +25,7 @@ import org.openysb.notification.contact.IntakeContact;
 import org.openysb.notification.model.Notification;
 import org.openysb.notification.model.QuietHours;
 import org.openysb.notification.model.RetryPolicy;
+import org.openysb.notification.model.TemplateCatalog;
 import org.openysb.notification.repository.NotificationRepository;
 import org.openysb.problem.DomainException;
 
@@ -45,6 +47,7 @@ public class DeliveryService {
     private final NotificationConfig config;
     private final RetryPolicy retryPolicy;
     private final QuietHours quietHours;
+    private final Set<String> quietHoursExempt;
     private final RandomGenerator random = RandomGenerator.getDefault();
     private final java.util.concurrent.ExecutorService senders;
 
@@ -65,6 +68,11 @@ public class DeliveryService {
         this.retryPolicy = new RetryPolicy(d.maxAttempts(), d.initialBackoff(), d.maxBackoff(), d.jitter());
         NotificationConfig.QuietHoursConfig q = config.quietHours();
         this.quietHours = new QuietHours(q.enabled(), q.start(), q.end(), ZoneId.of(q.zone()));
+        this.quietHoursExempt = q.exemptTemplates().orElse(Set.of());
+        quietHoursExempt.stream()
+                .filter(message -> !TemplateCatalog.exists(message + ".sms"))
+                .forEach(message -> LOG.warnf(
+                        "notification.quiet-hours.exempt-templates: %s is not a message sent by SMS", message));
         java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
         this.senders = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, d.parallelism()), r -> {
             Thread t = new Thread(r, "notification-sender-" + threads.incrementAndGet());
@@ -73,8 +81,21 @@ public class DeliveryService {
         });
     }
 
-    public QuietHours quietHours() {
-        return quietHours;
+    /**
+     * Whether quiet hours hold this message back at {@code now}: only an SMS, and neither for an urgent case nor for a
+     * message of {@code notification.quiet-hours.exempt-templates} (the receipt answers what the complainant did a
+     * moment ago; replies, reminders and the like wait for the morning).
+     */
+    public boolean heldBack(Notification n, OffsetDateTime now) {
+        return n.channel == Notification.Channel.SMS
+                && !n.urgent
+                && !quietHoursExempt.contains(TemplateCatalog.message(n.template))
+                && quietHours.isQuiet(now);
+    }
+
+    /** When a message recorded {@code now} is first due: at once, or at the end of the quiet hours that hold it back. */
+    public OffsetDateTime firstAttempt(Notification n, OffsetDateTime now) {
+        return heldBack(n, now) ? quietHours.earliestSend(now) : now;
     }
 
     /**
@@ -89,7 +110,7 @@ public class DeliveryService {
         List<Notification> due = notifications.lockDue(now, config.delivery().batchSize());
         List<Notification> toSend = new ArrayList<>(due.size());
         for (Notification n : due) {
-            if (n.channel == Notification.Channel.SMS && !n.urgent && quietHours.isQuiet(now)) {
+            if (heldBack(n, now)) {
                 n.deferUntil(quietHours.earliestSend(now));
             } else if (n.channel == Notification.Channel.INBOX) {
                 n.markDelivered(now);
@@ -250,8 +271,8 @@ public class DeliveryService {
         if (!n.retryNow(OffsetDateTime.now(clock))) {
             throw DomainException.conflict(
                     "not-retryable",
-                    "只有发送失败或已进入死信的通知可以重发",
-                    "Only failed or dead notifications can be retried",
+                    "只有发送失败或已进入死信的通知可以重发（验证码短信不重发）",
+                    "Only failed or dead notifications can be retried (a verification code never is)",
                     "notification " + id + " is " + n.status);
         }
         return NotificationView.of(n);

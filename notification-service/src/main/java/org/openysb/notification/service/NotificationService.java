@@ -37,7 +37,6 @@ import org.openysb.notification.model.CaseComplainant;
 import org.openysb.notification.model.Notification;
 import org.openysb.notification.model.Notification.Channel;
 import org.openysb.notification.model.Notification.RecipientKind;
-import org.openysb.notification.model.QuietHours;
 import org.openysb.notification.model.Recipient;
 import org.openysb.notification.model.SmsText;
 import org.openysb.notification.model.TemplateCatalog;
@@ -71,8 +70,9 @@ public class NotificationService {
     private final TemplateService templates;
     private final Clock clock;
     private final NotificationConfig config;
-    private final QuietHours quietHours;
+    private final DeliveryService deliveries;
     private final InboxStream stream;
+    private final ComplainantLinks links;
 
     public NotificationService(
             NotificationRepository notifications,
@@ -84,7 +84,8 @@ public class NotificationService {
             Clock clock,
             NotificationConfig config,
             DeliveryService deliveries,
-            InboxStream stream) {
+            InboxStream stream,
+            ComplainantLinks links) {
         this.notifications = notifications;
         this.recipients = recipients;
         this.complainants = complainants;
@@ -93,8 +94,9 @@ public class NotificationService {
         this.templates = templates;
         this.clock = clock;
         this.config = config;
-        this.quietHours = deliveries.quietHours();
+        this.deliveries = deliveries;
         this.stream = stream;
+        this.links = links;
     }
 
     /**
@@ -186,7 +188,14 @@ public class NotificationService {
         if (!c.contactable) {
             return; // anonymous without contact: nobody to tell, now or at any later step
         }
-        toComplainant(event, Complainant.of(c), "receipt", data("caseNumber", c.caseNumber));
+        OffsetDateTime receivedAt = complaint.receivedAt() != null
+                ? complaint.receivedAt()
+                : event.time() != null ? event.time() : OffsetDateTime.now(clock);
+        toComplainant(
+                event,
+                Complainant.of(c),
+                "receipt",
+                data("caseNumber", c.caseNumber, "trackingLink", links.trackingLink(c.caseNumber, receivedAt)));
     }
 
     /** 已交办: the complainant learns which unit handles the case. */
@@ -235,7 +244,7 @@ public class NotificationService {
                                 "unitName", replied.unit().name(),
                                 "result", RESULT_NAMES.getOrDefault(replied.resultCode(), replied.resultCode()),
                                 "text", replied.text(),
-                                "followUpLink", followUpLink(replied.caseNumber()),
+                                "followUpLink", links.followUpLink(replied.caseNumber()),
                                 "followUpDeadline", when(replied.followUpDeadline()))));
     }
 
@@ -468,7 +477,7 @@ public class NotificationService {
             sms.channel = Channel.SMS;
             sms.urgent = c.urgent();
             sms.body = templates.render(message + ".sms", locale, data);
-            sms.nextAttemptAt = c.urgent() ? now : quietHours.earliestSend(now);
+            sms.nextAttemptAt = deliveries.firstAttempt(sms, now);
             fitSms(sms);
             record(sms);
         }
@@ -584,26 +593,6 @@ public class NotificationService {
         LOG.debugf("%s %s for %s %s recorded (%s)", n.channel, n.template, n.recipientKind, n.recipient, n.caseNumber);
         if (n.channel == Channel.INBOX) {
             stream.publishAfterCommit(n);
-        }
-    }
-
-    /**
-     * The complainant's follow-up link with the token supervision-service checks (FollowUpLinks there): the first 32
-     * hex characters of HMAC-SHA256("follow-up:" + case number) under the shared secret.
-     */
-    String followUpLink(String caseNumber) {
-        try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(
-                    config.contacts().followUpSecret().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    "HmacSHA256"));
-            String token = java.util.HexFormat.of()
-                    .formatHex(
-                            mac.doFinal(("follow-up:" + caseNumber).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                    .substring(0, 32);
-            return config.contacts().followUpLink() + caseNumber + "?token=" + token;
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 

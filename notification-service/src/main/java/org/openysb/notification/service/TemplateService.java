@@ -227,6 +227,12 @@ public class TemplateService {
                     "The template does not render with the sample data (variables: " + String.join(", ", data.keySet())
                             + "): " + e.getMessage());
         }
+        for (String variable : TemplateCatalog.required(key)) {
+            if (!text.contains(String.valueOf(data.get(variable)))) {
+                throw invalid(
+                        body, "模板必须包含变量 {" + variable + "}", "The template must show the variable {" + variable + "}");
+            }
+        }
         switch (TemplateCatalog.part(key)) {
             case "sms" -> {
                 String sign = "【" + config.sms().signName() + "】";

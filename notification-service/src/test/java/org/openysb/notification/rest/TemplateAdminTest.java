@@ -134,6 +134,20 @@ class TemplateAdminTest {
     }
 
     @Test
+    void shouldRefuseAVerificationCodeTemplateThatDoesNotShowTheCode() {
+        get("verification-code.sms", "en")
+                .statusCode(200)
+                .body("version", equalTo(0))
+                .body("variables", contains("code", "minutes"))
+                .body("body", containsString("{code}"));
+        put(ADMIN, "verification-code.sms", "zh-CN", "【营商环境投诉】您的验证码{minutes}分钟内有效。")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("body"))
+                .body("errors[0].message", containsString("{code}"));
+        get("verification-code.sms", "zh-CN").statusCode(200).body("version", equalTo(0));
+    }
+
+    @Test
     void shouldPreviewADraftWithSampleDataWithoutSavingIt() {
         given().auth()
                 .oauth2(ADMIN)

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import org.openysb.contracts.CloudEvent;
 import org.openysb.contracts.EventType;
+import org.openysb.contracts.events.ComplaintSubmitted;
 import org.openysb.notification.ConsumedEvents;
 import org.openysb.notification.sinks.LocalSinks;
 import org.openysb.notification.sinks.SmsGatewayStub.Attempt;
@@ -34,7 +35,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.startsWith;
 import static org.openysb.notification.Fixtures.SCJG;
 import static org.openysb.notification.Fixtures.anonymousWithoutContact;
 import static org.openysb.notification.Fixtures.complaint;
@@ -69,23 +69,26 @@ class ComplainantNotificationTest {
         String mobile = "13800230101";
         LocalSinks.intake().put(cn, "张三", mobile, "zhangsan@example.com");
 
-        publish(EventType.COMPLAINT_SUBMITTED, cn, complaint(cn, person(cn, mobile), false));
+        ComplaintSubmitted complaint = complaint(cn, person(cn, mobile), false);
+        publish(EventType.COMPLAINT_SUBMITTED, cn, complaint);
 
         await().atMost(WAIT).until(() -> LocalSinks.sms().sentTo(mobile).size() == 1);
         Attempt sms = LocalSinks.sms().sentTo(mobile).get(0);
-        assertThat(sms.content(), startsWith("【营商环境投诉】您的诉求已受理，案件编号" + cn + "。"));
-        // the query code is not in ComplaintSubmitted (intake keeps only its hash): the SMS refers to it
-        assertThat(sms.content(), containsString("受理时获得的查询码"));
+        // the tracking link of the portal, valid 180 days from the receipt, with the token complaint-intake checks
+        String link = "http://127.0.0.1:8080/track/" + cn + "?token="
+                + trackingToken(cn, complaint.receivedAt().plusDays(180).toEpochSecond());
+        assertThat(sms.content(), equalTo("【营商环境投诉】您的诉求已受理，案件编号" + cn + "。查询进度：" + link));
         assertThat(sms.signName(), equalTo("营商环境投诉"));
         assertThat(
-                "one SMS, not a concatenated one",
+                "at most two segments (67 characters each)",
                 sms.content().codePointCount(0, sms.content().length()),
-                lessThanOrEqualTo(70));
+                lessThanOrEqualTo(2 * 67));
 
         await().atMost(WAIT).until(() -> mailsTo("zhangsan@example.com").size() == 1);
         MimeMessage mail = mailsTo("zhangsan@example.com").get(0);
         assertThat(subject(mail), equalTo("您的诉求已受理 " + cn));
-        assertThat(text(mail), allOf(containsString("您提交的诉求已受理，案件编号 " + cn), containsString("查询码")));
+        assertThat(
+                text(mail), allOf(containsString("您提交的诉求已受理，案件编号 " + cn), containsString(link), containsString("查询码")));
         assertThat(mail.getFrom()[0].toString(), equalTo("noreply@openysb.example.org"));
 
         await().atMost(WAIT).untilAsserted(() -> log(SUPERVISOR, cn)
@@ -124,8 +127,9 @@ class ComplainantNotificationTest {
         List<String> texts =
                 LocalSinks.sms().sentTo(mobile).stream().map(Attempt::content).toList();
         assertThat(texts.get(1), equalTo("【营商环境投诉】您的诉求" + cn + "已交办市市场监管局办理，请留意后续答复。"));
-        String link = "http://127.0.0.1:8083/api/follow-ups/" + cn + "?token=" + followUpToken(cn);
-        assertThat(texts.get(2), equalTo("【营商环境投诉】市市场监管局已答复您的诉求" + cn + "（已解释说明），请于2026年11月27日 23:59前评价：" + link));
+        // the portal's follow-up page, with the token supervision-service checks
+        String link = "http://127.0.0.1:8080/rate/" + cn + "?token=" + followUpToken(cn);
+        assertThat(texts.get(2), equalTo("【营商环境投诉】市市场监管局已答复您的诉求" + cn + "（已解释说明），请于2026年11月27日 23:59前查看答复并评价：" + link));
 
         await().atMost(WAIT).untilAsserted(() -> log(SUPERVISOR, cn)
                 .statusCode(200)
@@ -198,6 +202,16 @@ class ComplainantNotificationTest {
         log(TestTokens.handler("handler-scjg", "SCJG"), cn).statusCode(403);
         log(TestTokens.token("citizen1", "citizen"), cn).statusCode(403);
         given().queryParam("caseNumber", cn).get("/api/notifications").then().statusCode(401);
+    }
+
+    /** complaint-intake's check of the tracking link, computed here independently. */
+    static String trackingToken(String caseNumber, long expiry) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec("local-dev-tracking-link-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return expiry + "."
+                + HexFormat.of()
+                        .formatHex(mac.doFinal(("track:" + caseNumber + ":" + expiry).getBytes(StandardCharsets.UTF_8)))
+                        .substring(0, 32);
     }
 
     /** supervision-service's check of the link (FollowUpLinks), computed here independently. */

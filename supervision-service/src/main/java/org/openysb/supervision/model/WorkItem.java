@@ -270,9 +270,18 @@ public class WorkItem {
         }
     }
 
-    /** 回访: the complainant's or an operator's rating of a replied case. */
+    /**
+     * 回访: the complainant's or an operator's rating of a replied case, once per reply and within the follow-up
+     * window.
+     */
     public void recordFollowUp(String rating, Boolean solved, String by, OffsetDateTime at) {
-        if (status != Status.REPLIED || followedUpAt != null) {
+        if (followedUpAt != null) {
+            throw FollowUpRefused.alreadyRecorded(caseNumber, followedUpAt);
+        }
+        if (followUpExpired(at)) {
+            throw FollowUpRefused.expired(caseNumber, followUpDeadline);
+        }
+        if (status != Status.REPLIED) {
             throw new IllegalTransition(
                     caseNumber,
                     status.name(),
@@ -285,6 +294,16 @@ public class WorkItem {
         this.followedUpAt = at;
         this.followedUpBy = by;
         updatedAt = at;
+    }
+
+    /** Whether the follow-up window of the current reply has closed at {@code now}. */
+    public boolean followUpExpired(OffsetDateTime now) {
+        return followUpDeadline != null && now.isAfter(followUpDeadline);
+    }
+
+    /** Whether the current reply was rated (by the complainant or an operator); "not rated" close-outs are not. */
+    public boolean followUpRecorded() {
+        return followedUpAt != null;
     }
 
     /** 重办: back to the unit with a new deadline; at most {@code maxReopens} times. */

@@ -46,6 +46,24 @@ public class MetricRepository {
                 .executeUpdate();
     }
 
+    /** One counter over {@code [from, to]} per category (known categories only), largest first. */
+    public Map<String, Long> sumByCategory(LocalDate from, LocalDate to, Metric metric) {
+        String column = metric.column();
+        List<?> rows = entityManager
+                .createNativeQuery("select category, sum(" + column + ") from metric_daily"
+                        + " where day between ?1 and ?2 and category <> '-' group by category"
+                        + " having sum(" + column + ") > 0 order by sum(" + column + ") desc, category")
+                .setParameter(1, from)
+                .setParameter(2, to)
+                .getResultList();
+        Map<String, Long> sums = new LinkedHashMap<>();
+        for (Object row : rows) {
+            Object[] cells = (Object[]) row;
+            sums.put((String) cells[0], ((Number) cells[1]).longValue());
+        }
+        return sums;
+    }
+
     /** Sums of every counter over {@code [from, to]}, optionally filtered, grouped by unit when {@code byUnit}. */
     public Map<String, Map<Metric, Long>> sums(
             LocalDate from, LocalDate to, String unit, String channel, String category, String type, boolean byUnit) {

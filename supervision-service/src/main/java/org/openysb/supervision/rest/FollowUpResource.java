@@ -13,13 +13,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import org.openysb.problem.DomainException;
-import org.openysb.supervision.service.CaseActionService;
-import org.openysb.supervision.service.FollowUpLinks;
-import org.openysb.supervision.service.WorkItemService;
-import org.openysb.supervision.service.WorkItemView;
+import org.openysb.problem.Problem;
+import org.openysb.supervision.service.FollowUpService;
+import org.openysb.supervision.service.FollowUpView;
 
 /** The complainant's follow-up page (回访评价), reached through the link sent with the reply. */
 @Path("/api/follow-ups/{caseNumber}")
@@ -27,56 +27,37 @@ import org.openysb.supervision.service.WorkItemView;
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
 public class FollowUpResource {
-    private final FollowUpLinks links;
-    private final WorkItemService workItems;
-    private final CaseActionService actions;
+    private final FollowUpService followUps;
 
-    public FollowUpResource(FollowUpLinks links, WorkItemService workItems, CaseActionService actions) {
-        this.links = links;
-        this.workItems = workItems;
-        this.actions = actions;
+    public FollowUpResource(FollowUpService followUps) {
+        this.followUps = followUps;
     }
 
-    /** What the complainant sees before rating: the unit, the result and the deadline to rate. */
-    public record FollowUpView(
-            String caseNumber,
-            String unitName,
-            String replyResult,
-            java.time.OffsetDateTime repliedAt,
-            java.time.OffsetDateTime followUpDeadline,
-            String status) {}
-
     @GET
-    @Operation(summary = "The reply to rate (token from the follow-up link)")
+    @Operation(summary = "The reply to rate, and the rating once given (token from the follow-up link)")
+    @APIResponse(
+            responseCode = "404",
+            description = "unknown case or wrong token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public FollowUpView view(@PathParam("caseNumber") String caseNumber, @QueryParam("token") String token) {
-        WorkItemView item = check(caseNumber, token);
-        return new FollowUpView(
-                item.caseNumber(),
-                item.leadName(),
-                item.replyResult(),
-                item.repliedAt(),
-                item.followUpDeadline(),
-                item.status());
+        return followUps.view(caseNumber, token);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rate the reply: satisfied / basically satisfied / dissatisfied, solved or not")
+    @APIResponse(
+            responseCode = "409",
+            description = "follow-up-already-recorded (or illegal-transition: no reply to rate now)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "410",
+            description = "follow-up-expired: the follow-up deadline has passed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public FollowUpView rate(
             @PathParam("caseNumber") String caseNumber,
             @QueryParam("token") String token,
             @NotNull @Valid FollowUpRequest request) {
-        check(caseNumber, token);
-        actions.recordFollowUp(caseNumber, request.rating(), request.solved(), request.comment(), "COMPLAINANT", null);
-        return view(caseNumber, token);
-    }
-
-    private WorkItemView check(String caseNumber, String token) {
-        if (!links.valid(caseNumber, token)) {
-            throw DomainException.notFound("case", caseNumber);
-        }
-        return workItems
-                .find(caseNumber, java.util.List.of(), true)
-                .orElseThrow(() -> DomainException.notFound("case", caseNumber));
+        return followUps.rate(caseNumber, token, request.rating(), request.solved(), request.comment());
     }
 }

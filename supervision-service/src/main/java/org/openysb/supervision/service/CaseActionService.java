@@ -26,6 +26,7 @@ import org.openysb.contracts.events.ReturnRequested;
 import org.openysb.contracts.events.UnitRef;
 import org.openysb.outbox.Outbox;
 import org.openysb.problem.DomainException;
+import org.openysb.supervision.model.FollowUpRefused;
 import org.openysb.supervision.model.Metric;
 import org.openysb.supervision.model.WorkItem;
 import org.openysb.supervision.model.WorkingCalendar;
@@ -360,6 +361,19 @@ public class CaseActionService {
                     "当前状态下不能执行该操作",
                     "This action is not allowed in the case's current state",
                     e.getMessage());
+        } catch (FollowUpRefused e) {
+            throw e.reason() == FollowUpRefused.Reason.EXPIRED
+                    ? new DomainException(
+                            410,
+                            "follow-up-expired",
+                            "评价期限已过，感谢您的关注",
+                            "The time to rate this reply has passed",
+                            e.getMessage())
+                    : DomainException.conflict(
+                            "follow-up-already-recorded",
+                            "您已评价过该诉求，感谢您的反馈",
+                            "This reply has been rated already, thank you for your feedback",
+                            e.getMessage());
         }
     }
 

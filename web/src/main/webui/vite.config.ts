@@ -1,0 +1,59 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath, URL } from 'node:url'
+import { defineConfig } from 'vite'
+import vue from '@vitejs/plugin-vue'
+import Components from 'unplugin-vue-components/vite'
+import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
+
+// The web module (Quarkus, port 8080) serves /api/** and /config.json; the dev server forwards them there.
+const backend = process.env.OPENYSB_WEB_URL ?? 'http://127.0.0.1:8080'
+
+export default defineConfig({
+  plugins: [
+    vue(),
+    // Element Plus components (and their CSS) are imported on demand where a template uses them.
+    Components({
+      resolvers: [ElementPlusResolver({ importStyle: 'css' })],
+      dts: 'src/components.d.ts',
+    }),
+  ],
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  define: {
+    __VUE_OPTIONS_API__: false,
+    __VUE_PROD_DEVTOOLS__: false,
+    __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: false,
+    __VUE_I18N_FULL_INSTALL__: false,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+  },
+  build: {
+    target: 'es2022',
+    manifest: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 700,
+    rolldownOptions: {
+      output: {
+        // Element Plus's per-component style modules give shared chunks the name "css"; call them what they hold.
+        chunkFileNames: (chunk) => (chunk.name === 'css' ? 'assets/ui-[hash].js' : 'assets/[name]-[hash].js'),
+      },
+    },
+  },
+  server: {
+    proxy: {
+      '/api': backend,
+      '/config.json': backend,
+    },
+  },
+  preview: {
+    proxy: {
+      '/api': backend,
+      '/config.json': backend,
+    },
+  },
+  test: {
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
+  },
+})
