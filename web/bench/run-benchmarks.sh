@@ -42,8 +42,12 @@ receipt=$(curl -sf -H 'Content-Type: application/json' \
   -d '{"type":"INQUIRY","title":"灯塔测试","content":"用于页面性能测量的匿名咨询，请忽略。","district":"D01","anonymous":true}' \
   "$INTAKE/api/complaints")
 case_number=$(node -e 'console.log(JSON.parse(process.argv[1]).caseNumber)' "$receipt")
-query_code=$(node -e 'console.log(JSON.parse(process.argv[1]).queryCode)' "$receipt")
-for page in "file:/file" "track:/track?caseNumber=$case_number&queryCode=$query_code" "home:/"; do
+# the tracking page as the receipt SMS opens it: a link signed with the local stack's secret
+token=$(node -e '
+  const c = require("crypto"); const [cn, secret] = process.argv.slice(1); const exp = Math.floor(Date.now() / 1000) + 86400;
+  console.log(exp + "." + c.createHmac("sha256", secret).update(`track:${cn}:${exp}`).digest("hex").slice(0, 32));
+' "$case_number" "${TRACKING_LINK_SECRET:-local-dev-tracking-link-secret}")
+for page in "home:/" "file:/file" "track:/track/$case_number?token=$token"; do
   name=${page%%:*}; path=${page#*:}
   CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium} "$tools/node_modules/.bin/lighthouse" "$WEB$path" \
     --quiet --only-categories=performance,accessibility --output=json --output-path="$out/lighthouse-$name.json" \

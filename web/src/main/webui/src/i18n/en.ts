@@ -298,6 +298,7 @@ const en: MessageSchema = {
     alreadyRatedNoValue: 'This case has already been rated; each case can be rated once.',
     expired: 'The time to rate this case has passed. If the problem remains, you can file a new complaint.',
     notFound: 'This rating link is not valid. Please check that the link from the SMS is complete.',
+    closed: 'This case has been closed and can no longer be rated. If the problem remains, you can file a new complaint.',
     notReplied: 'The unit has not replied yet; you can rate once it has.',
   },
   stats: {

@@ -76,6 +76,16 @@ class ApiForwardingTest {
     }
 
     @Test
+    void shouldPointALocationAtThisAddressNotAtTheService() {
+        given().redirects()
+                .follow(false)
+                .get("/api/intake/created")
+                .then()
+                .statusCode(201)
+                .header("Location", "/api/intake/complaints/TS202612070001");
+    }
+
+    @Test
     void shouldAnswer502WithAProblemWhenTheServiceIsDown() {
         given().post("/api/notification/verifications")
                 .then()

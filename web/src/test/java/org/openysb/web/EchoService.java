@@ -25,6 +25,13 @@ public class EchoService implements QuarkusTestResourceLifecycleManager {
                 .requestHandler(request -> request.body().onSuccess(body -> {
                     JsonObject headers = new JsonObject();
                     request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+                    if (request.path().endsWith("/created")) {
+                        request.response()
+                                .setStatusCode(201)
+                                .putHeader("Location", base() + "/api/complaints/TS202612070001")
+                                .end("{}");
+                        return;
+                    }
                     if (request.path().endsWith("/problem")) {
                         request.response()
                                 .setStatusCode(429)
@@ -47,11 +54,15 @@ public class EchoService implements QuarkusTestResourceLifecycleManager {
                 .toCompletionStage()
                 .toCompletableFuture()
                 .join();
-        String base = "http://127.0.0.1:" + server.actualPort();
+        String base = base();
         return Map.of(
                 "web.upstreams.intake", base + "/api",
                 "web.upstreams.routing", base + "/api/routing",
                 "web.upstreams.notification", "http://127.0.0.1:" + closedPort() + "/api");
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + server.actualPort();
     }
 
     private static int closedPort() {

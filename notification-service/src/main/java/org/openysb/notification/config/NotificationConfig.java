@@ -51,6 +51,10 @@ public interface NotificationConfig {
         @WithDefault("20")
         int maxPerClient();
 
+        /** Codes sent to one number within 24 hours, whoever asks: no number is flooded all day. */
+        @WithDefault("10")
+        int maxPerNumberPerDay();
+
         /**
          * Secret shared with complaint-intake: the token is {@code <expiry>.<hex>}, hex the first 32 characters of
          * HMAC-SHA256(secret, "mobile-verified:" + mobile + ":" + expiry). Also keys the hashes of stored codes,
@@ -62,8 +66,8 @@ public interface NotificationConfig {
         @WithDefault("PT30M")
         Duration tokenValidity();
 
-        /** Rows older than this are deleted (must exceed the window). */
-        @WithDefault("P1D")
+        /** Rows older than this are deleted (must exceed the window and the day of the daily limit). */
+        @WithDefault("P2D")
         Duration retention();
     }
 

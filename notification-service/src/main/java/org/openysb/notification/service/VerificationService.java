@@ -55,6 +55,7 @@ public class VerificationService {
     private final Clock clock;
     private final NotificationConfig.Verification config;
     private final RequestLimit perNumber;
+    private final RequestLimit perNumberPerDay;
     private final RequestLimit perClient;
 
     public VerificationService(
@@ -72,6 +73,7 @@ public class VerificationService {
         this.config = config.verification();
         this.perNumber =
                 new RequestLimit(this.config.maxPerNumber(), this.config.window(), this.config.resendInterval());
+        this.perNumberPerDay = new RequestLimit(this.config.maxPerNumberPerDay(), Duration.ofDays(1), null);
         this.perClient = new RequestLimit(this.config.maxPerClient(), this.config.window(), null);
     }
 
@@ -135,7 +137,11 @@ public class VerificationService {
         String clientHash = hash("client", clientAddress);
         verifications.lockNumber(mobileHash);
         OffsetDateTime since = now.minus(config.window());
-        Optional<Duration> numberWait = perNumber.waitBefore(verifications.sentToNumberSince(mobileHash, since), now);
+        Optional<Duration> hourWait = perNumber.waitBefore(verifications.sentToNumberSince(mobileHash, since), now);
+        Optional<Duration> dayWait =
+                perNumberPerDay.waitBefore(verifications.sentToNumberSince(mobileHash, now.minusDays(1)), now);
+        Optional<Duration> numberWait =
+                Stream.of(hourWait, dayWait).flatMap(Optional::stream).max(Duration::compareTo);
         Optional<Duration> clientWait =
                 perClient.waitBefore(verifications.requestedByClientSince(clientHash, since), now);
         Optional<Duration> wait =

@@ -222,6 +222,23 @@ class VerificationResourceTest {
     }
 
     @Test
+    void shouldSendOneNumberAtMostTenCodesADayWhoeverAsks() {
+        String mobile = "13900000009";
+        for (int i = 0; i < 10; i++) {
+            request("198.51.100." + (20 + i), mobile).statusCode(202);
+            clock.advance(Duration.ofMinutes(i % 5 == 4 ? 61 : 2));
+        }
+        // the hour's limit allows a code again, the day's does not: about 22 hours until the first leaves the day
+        String retryAfter = request("198.51.100.40", mobile)
+                .statusCode(429)
+                .body("detail", containsString("number"))
+                .extract()
+                .header("Retry-After");
+        assertThat(Integer.parseInt(retryAfter), greaterThan(20 * 3600));
+        assertThat(LocalSinks.sms().sentTo(mobile), hasSize(10));
+    }
+
+    @Test
     void shouldLetOneClientAddressAskForAtMostTwentyCodesAnHour() {
         String client = "198.51.100.7";
         for (int i = 0; i < 20; i++) {

@@ -84,9 +84,12 @@ public class ApiForwarding {
     private void forward(RoutingContext ctx) {
         HttpServerRequest in = ctx.request();
         String uri = in.uri();
-        Target target = Target.resolve(uri, upstreams);
+        // the services route on the normalized path (dot segments removed, unreserved escapes decoded): a request
+        // whose raw path differs from it could reach a path the checks below did not see, so it is refused
+        String path = in.path();
+        Target target = path.equals(ctx.normalizedPath()) ? Target.resolve(uri, upstreams) : null;
         if (target == null) {
-            problem(ctx.response(), 404, "no-such-api", "没有这个接口", "No such API", uri);
+            problem(ctx.response(), 404, "no-such-api", "没有这个接口", "No such API", path);
             return;
         }
         in.pause();
@@ -118,7 +121,7 @@ public class ApiForwarding {
                     }
                     return out.send(in);
                 })
-                .onSuccess(answer -> relay(answer, ctx.response()))
+                .onSuccess(answer -> relay(answer, ctx.response(), target))
                 .onFailure(failure -> {
                     in.resume();
                     if (ctx.response().headWritten()) {
@@ -127,7 +130,8 @@ public class ApiForwarding {
                     }
                     boolean timeout = failure instanceof TimeoutException
                             || failure.getClass().getSimpleName().contains("Timeout");
-                    LOG.warnf("%s %s → %s: %s", in.method(), uri, target.upstream(), failure.toString());
+                    // the path only: a query may carry a query code or a link token
+                    LOG.warnf("%s %s → %s: %s", in.method(), path, target.upstream(), failure.toString());
                     if (timeout) {
                         problem(
                                 ctx.response(),
@@ -135,7 +139,7 @@ public class ApiForwarding {
                                 "upstream-timeout",
                                 "服务响应超时，请稍后再试",
                                 "The service did not answer in time",
-                                uri);
+                                path);
                     } else {
                         problem(
                                 ctx.response(),
@@ -143,7 +147,7 @@ public class ApiForwarding {
                                 "upstream-unavailable",
                                 "服务暂时不可用，请稍后再试",
                                 "The service is not available",
-                                uri);
+                                path);
                     }
                 });
     }
@@ -153,10 +157,13 @@ public class ApiForwarding {
         return !"GET".equals(method) && !"HEAD".equals(method) && !"DELETE".equals(method);
     }
 
-    private static void relay(HttpClientResponse answer, HttpServerResponse response) {
+    private static void relay(HttpClientResponse answer, HttpServerResponse response, Target target) {
         response.setStatusCode(answer.statusCode()).setStatusMessage(answer.statusMessage());
         answer.headers().forEach(h -> {
-            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+            String name = h.getKey().toLowerCase(Locale.ROOT);
+            if ("location".equals(name)) {
+                response.headers().add(h.getKey(), target.browserLocation(h.getValue()));
+            } else if (!HOP_BY_HOP.contains(name)) {
                 response.headers().add(h.getKey(), h.getValue());
             }
         });
@@ -195,7 +202,21 @@ public class ApiForwarding {
     }
 
     /** The service a request URI names, and the URI to ask it for. */
-    record Target(Upstream upstream, String uri) {
+    record Target(String name, Upstream upstream, String uri) {
+        /**
+         * A service's {@code Location} as the browser must follow it: under this address's {@code /api/<name>}
+         * instead of the service's own (internal) address.
+         */
+        String browserLocation(String location) {
+            String path = location;
+            if (location.startsWith("http://") || location.startsWith("https://")) {
+                int slash = location.indexOf('/', location.indexOf("//") + 2);
+                path = slash < 0 ? "/" : location.substring(slash);
+            }
+            String base = upstream.basePath();
+            return path.startsWith(base + "/") ? PREFIX + name + path.substring(base.length()) : path;
+        }
+
         static Target resolve(String requestUri, Map<String, Upstream> upstreams) {
             if (!requestUri.startsWith(PREFIX)) {
                 return null;
@@ -204,7 +225,8 @@ public class ApiForwarding {
             while (end < requestUri.length() && requestUri.charAt(end) != '/' && requestUri.charAt(end) != '?') {
                 end++;
             }
-            Upstream upstream = upstreams.get(requestUri.substring(PREFIX.length(), end));
+            String name = requestUri.substring(PREFIX.length(), end);
+            Upstream upstream = upstreams.get(name);
             if (upstream == null) {
                 return null;
             }
@@ -219,7 +241,7 @@ public class ApiForwarding {
                 return null;
             }
             return new Target(
-                    upstream, upstream.basePath() + (rest.isEmpty() || rest.startsWith("?") ? "/" + rest : rest));
+                    name, upstream, upstream.basePath() + (rest.isEmpty() || rest.startsWith("?") ? "/" + rest : rest));
         }
     }
 }
