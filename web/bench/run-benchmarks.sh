@@ -28,6 +28,8 @@ if [ -z "$WEB" ]; then
     if ! kill -0 "$stack_pid" 2>/dev/null; then echo "the stack did not start:"; tail -30 "$out/stack.log"; exit 1; fi
     sleep 1
   done
+  # the services' JIT compilers and Kafka consumers settle first: on 2 cores they would take the browser's CPU
+  sleep "${SETTLE_SECONDS:-30}"
 fi
 
 echo "== first load: JavaScript + CSS transferred (gzip) =="
