@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -54,6 +55,8 @@ public class VerificationService {
     private final SmsGateway sms;
     private final Clock clock;
     private final NotificationConfig.Verification config;
+    private static final Duration DAY = Duration.ofDays(1);
+
     private final RequestLimit perNumber;
     private final RequestLimit perNumberPerDay;
     private final RequestLimit perClient;
@@ -73,7 +76,7 @@ public class VerificationService {
         this.config = config.verification();
         this.perNumber =
                 new RequestLimit(this.config.maxPerNumber(), this.config.window(), this.config.resendInterval());
-        this.perNumberPerDay = new RequestLimit(this.config.maxPerNumberPerDay(), Duration.ofDays(1), null);
+        this.perNumberPerDay = new RequestLimit(this.config.maxPerNumberPerDay(), DAY, null);
         this.perClient = new RequestLimit(this.config.maxPerClient(), this.config.window(), null);
     }
 
@@ -137,11 +140,13 @@ public class VerificationService {
         String clientHash = hash("client", clientAddress);
         verifications.lockNumber(mobileHash);
         OffsetDateTime since = now.minus(config.window());
-        Optional<Duration> hourWait = perNumber.waitBefore(verifications.sentToNumberSince(mobileHash, since), now);
-        Optional<Duration> dayWait =
-                perNumberPerDay.waitBefore(verifications.sentToNumberSince(mobileHash, now.minusDays(1)), now);
-        Optional<Duration> numberWait =
-                Stream.of(hourWait, dayWait).flatMap(Optional::stream).max(Duration::compareTo);
+        // one read of the number's sends serves both limits: each counts only what falls in its own window
+        Duration longest = config.window().compareTo(DAY) > 0 ? config.window() : DAY;
+        List<OffsetDateTime> sentToNumber = verifications.sentToNumberSince(mobileHash, now.minus(longest));
+        Optional<Duration> numberWait = Stream.of(
+                        perNumber.waitBefore(sentToNumber, now), perNumberPerDay.waitBefore(sentToNumber, now))
+                .flatMap(Optional::stream)
+                .max(Duration::compareTo);
         Optional<Duration> clientWait =
                 perClient.waitBefore(verifications.requestedByClientSince(clientHash, since), now);
         Optional<Duration> wait =
