@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import HomePage from './portal/pages/HomePage.vue'
-import { OVERSIGHT_ROLES, PORTAL_ROLES, WORKBENCH_ROLES } from './auth/roles'
+import { OVERSIGHT_ROLES, PORTAL_ROLES } from './auth/roles'
+import { workbenchRoutes } from './workbench/routes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -8,6 +9,8 @@ declare module 'vue-router' {
     title: string
     /** Realm roles that may use the page; the page itself explains when the user is not signed in. */
     roles?: readonly string[]
+    /** Workbench navigation group (wb.groups.*) the page is listed under. */
+    nav?: string
   }
 }
 
@@ -47,12 +50,7 @@ const routes: RouteRecordRaw[] = [
     meta: { title: 'titles.rate' },
   },
   { path: '/stats', name: 'stats', component: () => import('./portal/pages/StatsPage.vue'), meta: { title: 'titles.stats' } },
-  {
-    path: '/workbench',
-    name: 'workbench',
-    component: () => import('./workbench/WorkbenchHome.vue'),
-    meta: { title: 'titles.workbench', roles: WORKBENCH_ROLES },
-  },
+  workbenchRoutes,
   {
     path: '/oversight',
     name: 'oversight',

@@ -19,6 +19,8 @@ export interface ReferenceData {
   types: NamedCode[]
   districts: NamedCode[]
   units: NamedCode[]
+  /** The responsibility matrix's categories (事项类别). */
+  categories: NamedCode[]
   attachments: AttachmentLimits
 }
 

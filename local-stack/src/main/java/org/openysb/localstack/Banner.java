@@ -43,7 +43,7 @@ final class Banner {
         b.append("\nDemo accounts (password = user name + \"-pass\", local development only):\n");
         b.append("  citizen1 enterprise1 operator1 clerk1 dispatcher1 coordinator1 supervisor1 inspector1 admin1\n");
         b.append(
-                "  handler-scjg handler-tax handler-rsj handler-d01 handler-zwfw (handlers of SCJG, TAX, RSJ, D01, ZWFW)\n");
+                "  handler-<unit> for every unit of departments.csv, e.g. handler-scjg, handler-tax, handler-czj, handler-jw\n");
         b.append("  call-centre client: openysb-call-centre / local-dev-call-centre-secret (client credentials)\n");
         b.append("\nLogs in ").append(c.dataDir().resolve("logs")).append(". Press Ctrl-C to stop.\n");
         return b.toString();

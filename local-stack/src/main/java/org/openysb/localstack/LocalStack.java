@@ -237,6 +237,15 @@ public final class LocalStack implements AutoCloseable {
                 config.issuer() + "/.well-known/openid-configuration",
                 r -> r.statusCode() == 200,
                 Duration.ofSeconds(300));
+        int added = RealmSync.addMissing(
+                config.keycloakUrl(),
+                config.repoRoot().resolve("deploy/keycloak/openysb-realm.json"),
+                "admin",
+                "admin-local-dev");
+        if (added > 0) {
+            System.out.printf(
+                    "keycloak: added %d users, groups or roles of the realm file to the existing realm%n", added);
+        }
     }
 
     /**

@@ -38,7 +38,7 @@ public class MatrixResource {
     }
 
     @GET
-    @RolesAllowed({"dispatcher", "coordinator", "admin"})
+    @RolesAllowed({"dispatcher", "coordinator", "admin", "handler"})
     @Operation(summary = "The matrix in force: its version and rows")
     public MatrixViews.Matrix current() {
         return admin.currentMatrix();

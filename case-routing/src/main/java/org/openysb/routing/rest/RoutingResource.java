@@ -31,6 +31,9 @@ import org.openysb.routing.service.RoutingService;
 @Tag(name = "routing", description = "派单：谁主管、谁负责 (dispatch by the responsibility matrix)")
 @Produces(MediaType.APPLICATION_JSON)
 public class RoutingResource {
+    private static final java.util.Set<String> HISTORY_READERS =
+            java.util.Set.of("dispatcher", "coordinator", "admin", "supervisor", "inspector");
+
     private final RoutingService routing;
     private final DispatchService dispatch;
     private final ClassifierService classifiers;
@@ -61,7 +64,7 @@ public class RoutingResource {
     @POST
     @Path("/preview")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"dispatcher", "coordinator", "admin"})
+    @RolesAllowed({"dispatcher", "coordinator", "admin", "hotline-operator", "letter-clerk"})
     @Operation(summary = "What routing would decide for a text, and why (no side effects)")
     public RoutingProposal preview(@NotNull @Valid PreviewRequest request) {
         return routing.preview(request.content(), request.district(), request.categoryHint(), request.accusedUnit());
@@ -69,10 +72,28 @@ public class RoutingResource {
 
     @GET
     @Path("/cases/{caseNumber}")
-    @RolesAllowed({"dispatcher", "coordinator", "admin", "supervisor", "inspector"})
-    @Operation(summary = "The full routing history of a case")
+    @RolesAllowed({"dispatcher", "coordinator", "admin", "supervisor", "inspector", "handler"})
+    @Operation(
+            summary = "The full routing history of a case",
+            description = "A handler sees it only for a case their unit leads or co-handles now (else 404)")
     public CaseHistory history(@PathParam("caseNumber") String caseNumber) {
-        return routing.history(caseNumber).orElseThrow(() -> DomainException.notFound("case", caseNumber));
+        return routing.history(caseNumber)
+                .filter(this::visibleToCaller)
+                .orElseThrow(() -> DomainException.notFound("case", caseNumber));
+    }
+
+    /** Staff who dispatch or oversee see every case; a handler only their units' current ones. */
+    private boolean visibleToCaller(CaseHistory history) {
+        if (HISTORY_READERS.stream().anyMatch(identity::hasRole)) {
+            return true;
+        }
+        List<String> units = CallerUnits.of(identity);
+        if (units.contains(history.currentLead())) {
+            return true;
+        }
+        return !history.decisions().isEmpty()
+                && history.decisions().get(history.decisions().size() - 1).coHandlers().stream()
+                        .anyMatch(units::contains);
     }
 
     @GET

@@ -126,7 +126,7 @@ class DispatchResourceTest {
         assertEquals(ordinaryEvent.suggestedLead().code(), item.get("suggestedLead"));
         assertEquals(ordinaryEvent.suggestedLead().name(), item.get("suggestedLeadName"));
         double confidence = ((Number) item.get("confidence")).doubleValue();
-        assertEquals(ordinaryEvent.confidence(), confidence, 1e-9);
+        assertEquals(ordinaryEvent.confidence(), confidence, 1e-6); // JSON numbers reach the test as float
         assertTrue(confidence < 0.30, "below routing.min-confidence: " + confidence);
         String explanation = (String) item.get("explanation");
         assertTrue(explanation.contains("置信度") && explanation.contains("权责清单"), explanation);
@@ -205,6 +205,20 @@ class DispatchResourceTest {
                 .body("decisions.kind", equalTo(List.of("MANUAL_QUEUE", "MANUAL")))
                 .body("decisions[1].actor", equalTo("dispatcher1"))
                 .body("decisions[1].matrixRowId", equalTo(((Number) row.get("matrixRowId")).intValue()));
+        // the lead unit and the co-units read why the case is theirs; other units do not learn it exists
+        for (String unit : List.of("SCJG", "TAX")) {
+            given().auth()
+                    .oauth2(TestTokens.handler("handler-" + unit.toLowerCase(), unit))
+                    .get("/api/routing/cases/{caseNumber}", caseNumber)
+                    .then()
+                    .statusCode(200)
+                    .body("currentLead", equalTo("SCJG"));
+        }
+        given().auth()
+                .oauth2(TestTokens.handler("handler-rsj", "RSJ"))
+                .get("/api/routing/cases/{caseNumber}", caseNumber)
+                .then()
+                .statusCode(404);
         // dispatched once: a second dispatch or claim is refused and publishes nothing
         dispatch(DISPATCHER, caseNumber, Map.of("lead", "TAX", "reason", "再派一次"))
                 .statusCode(409)

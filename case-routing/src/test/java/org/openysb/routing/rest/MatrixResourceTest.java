@@ -123,6 +123,18 @@ class MatrixResourceTest {
                 .statusCode(200)
                 .body("find { it.code == 'D01' }.kind", equalTo("district"))
                 .body("find { it.code == 'JW' }.nameZh", equalTo("市纪委监委"));
+        // a handler picks the basis of a return from the matrix in force, and reads nothing else of it
+        given().auth()
+                .oauth2(org.openysb.testsupport.TestTokens.handler("handler-tax", "TAX"))
+                .get("/api/routing/matrix")
+                .then()
+                .statusCode(200)
+                .body("current", equalTo(true));
+        given().auth()
+                .oauth2(org.openysb.testsupport.TestTokens.handler("handler-tax", "TAX"))
+                .get("/api/routing/matrix/versions")
+                .then()
+                .statusCode(403);
     }
 
     @Test

@@ -39,6 +39,25 @@ class RoutingResourceTest {
     }
 
     @Test
+    void shouldPreviewForTheHotlineOperatorWhoTakesTheCallButNotForHandlers() {
+        given().auth()
+                .oauth2(TestTokens.token("operator1", "hotline-operator"))
+                .contentType(ContentType.JSON)
+                .body(BODY)
+                .post("/api/routing/preview")
+                .then()
+                .statusCode(200)
+                .body("lead", equalTo("TAX"));
+        given().auth()
+                .oauth2(TestTokens.handler("handler-tax", "TAX"))
+                .contentType(ContentType.JSON)
+                .body(BODY)
+                .post("/api/routing/preview")
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
     void shouldNotPreviewWithoutAToken() {
         given().contentType(ContentType.JSON)
                 .body(BODY)

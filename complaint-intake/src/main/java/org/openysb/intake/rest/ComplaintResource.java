@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -34,6 +35,7 @@ import org.openysb.intake.model.ScannedFile;
 import org.openysb.intake.service.AttachmentService;
 import org.openysb.intake.service.CaseTracking;
 import org.openysb.intake.service.ComplaintService;
+import org.openysb.intake.service.ContactDetails;
 import org.openysb.intake.service.RepeatView;
 import org.openysb.intake.service.TrackingService;
 import org.openysb.problem.DomainException;
@@ -43,6 +45,8 @@ import org.openysb.problem.Problem;
 @Tag(name = "complaints", description = "网上投诉与进度查询 (web complaints and tracking)")
 @Produces(MediaType.APPLICATION_JSON)
 public class ComplaintResource {
+    private static final Logger LOG = Logger.getLogger(ComplaintResource.class);
+
     private final ComplaintService service;
     private final TrackingService tracking;
     private final SecurityIdentity identity;
@@ -140,6 +144,21 @@ public class ComplaintResource {
     @Operation(summary = "Repeat links of a case (并单): the earlier case it repeats, and the cases that repeat it")
     public RepeatView repeats(@PathParam("caseNumber") String caseNumber) {
         return service.listRepeats(caseNumber).orElseThrow(() -> DomainException.notFound("case", caseNumber));
+    }
+
+    @GET
+    @Path("/{caseNumber}/contact")
+    @RolesAllowed("hotline-operator")
+    @Operation(
+            summary = "The complainant's name and number for a phone follow-up (电话回访), in clear",
+            description = "Hotline operators only; every look-up is logged with the operator's name")
+    public ContactDetails contact(@PathParam("caseNumber") String caseNumber) {
+        ContactDetails contact = service.resolveContact("complaint:" + caseNumber)
+                .orElseThrow(() -> DomainException.notFound("case", caseNumber));
+        LOG.infof(
+                "contact of %s revealed to %s for a phone follow-up",
+                caseNumber, identity.getPrincipal().getName());
+        return contact;
     }
 
     @GET

@@ -37,6 +37,9 @@ public class ReferenceDataResource {
                         .toList(),
                 named(reference.districtAreas()),
                 named(reference.units()),
+                reference.categories().stream()
+                        .map(c -> new ReferenceDataResponse.Named(c.code(), c.name(), c.nameEn()))
+                        .toList(),
                 new ReferenceDataResponse.AttachmentLimits(
                         limits.maxFiles(),
                         limits.maxFileSize().asLongValue(),

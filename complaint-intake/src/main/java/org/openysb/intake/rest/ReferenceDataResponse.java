@@ -4,10 +4,14 @@ import java.util.List;
 
 /**
  * What the complaint form offers (public, no personal data): the complaint types with their Chinese and English names,
- * the districts, the units a complaint may name, and what attachments may be.
+ * the districts, the units a complaint may name, the matrix's categories (事项类别), and what attachments may be.
  */
 public record ReferenceDataResponse(
-        List<Type> types, List<Named> districts, List<Named> units, AttachmentLimits attachments) {
+        List<Type> types,
+        List<Named> districts,
+        List<Named> units,
+        List<Named> categories,
+        AttachmentLimits attachments) {
 
     public record Type(String code, String name, String nameEn) {}
 

@@ -9,6 +9,10 @@ import org.openysb.problem.DomainException;
 @ApplicationScoped
 public class ReferenceData {
     private final Units units = Units.load("reference/departments.csv");
+    private final java.util.List<Category> categories = categories("reference/responsibility-matrix.csv");
+
+    /** A category of the responsibility matrix (事项类别): code, Chinese and English name. */
+    public record Category(String code, String name, String nameEn) {}
 
     public void requireDistrict(String district) {
         if (!units.isDistrict(district)) {
@@ -53,5 +57,28 @@ public class ReferenceData {
 
     public String unitName(String code) {
         return units.nameOf(code).orElse(code);
+    }
+
+    /** The matrix's categories in the file's order, each once (a category may have a row per scope). */
+    public java.util.List<Category> categories() {
+        return categories;
+    }
+
+    private static java.util.List<Category> categories(String resource) {
+        try (var in = ReferenceData.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + resource);
+            }
+            java.util.Map<String, Category> byCode = new java.util.LinkedHashMap<>();
+            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines()
+                    .skip(1)
+                    .filter(line -> !line.isBlank())
+                    .map(line -> line.split(",", 4))
+                    .forEach(f -> byCode.putIfAbsent(f[0], new Category(f[0], f[1], f[2])));
+            return java.util.List.copyOf(byCode.values());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

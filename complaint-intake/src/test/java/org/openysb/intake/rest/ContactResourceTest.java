@@ -55,6 +55,31 @@ class ContactResourceTest {
     }
 
     @Test
+    void shouldGiveTheHotlineOperatorTheNumberToCallForAFollowUpAndNobodyElse() {
+        String mobile = newMobile();
+        String caseNumber = accepted(personComplaint("办税大厅排队时间过长", "每次办税都要排队两小时以上。", "D01", mobile))
+                .path("caseNumber");
+        given().auth()
+                .oauth2(TestTokens.token("operator1", "hotline-operator"))
+                .get("/api/complaints/{cn}/contact", caseNumber)
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("张三"))
+                .body("mobile", equalTo(mobile));
+        given().auth()
+                .oauth2(TestTokens.handler("handler-tax", "TAX"))
+                .get("/api/complaints/{cn}/contact", caseNumber)
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.token("operator1", "hotline-operator"))
+                .get("/api/complaints/{cn}/contact", "TS209901010001")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void shouldResolveAConfidentialComplainantWhoseNameTheEventHides() {
         String mobile = newMobile();
         Map<String, Object> body = personComplaint("举报执法人员吃拿卡要", "检查人员暗示要好处费。", "D03", mobile);

@@ -43,6 +43,17 @@ class ReferenceDataResourceTest {
     }
 
     @Test
+    void shouldListTheMatrixCategoriesOnceEach() {
+        given().get("/api/reference-data")
+                .then()
+                .statusCode(200)
+                .body("categories.code", hasItems("TAX_RELIEF", "POLICY_DELIVERY", "ARREARS"))
+                .body("categories.findAll { it.code == 'ARREARS' }", hasSize(1))
+                .body("categories.find { it.code == 'TAX_RELIEF' }.name", equalTo("减税降费与税费优惠"))
+                .body("categories.find { it.code == 'TAX_RELIEF' }.nameEn", equalTo("Tax and fee relief"));
+    }
+
+    @Test
     void shouldGiveTheAttachmentLimitsOfTheLetters() {
         // the test profile's limits: 5 files, 1 MiB each, 2 MiB in all
         given().get("/api/reference-data")

@@ -140,6 +140,45 @@ public final class TemplateCatalog {
                 "extension-decided",
                 Set.of("inbox", "subject"),
                 Map.of("caseNumber", cn, "approved", false, "workingDays", 15, "deadline", when, "reason", "理由不充分"));
+        String awaited = "等待投诉人补充提供营业执照原件及相关申请材料";
+        message(
+                "suspension-requested",
+                Set.of("inbox", "subject"),
+                Map.of(
+                        "caseNumber",
+                        cn,
+                        "unitName",
+                        unit,
+                        "workingDays",
+                        60,
+                        "reason",
+                        awaited,
+                        "basis",
+                        "《优化营商环境条例》第六十一条"));
+        message(
+                "suspended",
+                Set.of("sms", "email", "subject"),
+                Map.of("caseNumber", cn, "workingDays", 60, "reason", awaited, "resumeBy", when));
+        message(
+                "suspension-decided",
+                Set.of("inbox", "subject"),
+                Map.of("caseNumber", cn, "approved", false, "workingDays", 60, "resumeBy", when, "reason", "理由不充分"));
+        message(
+                "resumed",
+                Set.of("sms", "email", "inbox", "subject"),
+                Map.of(
+                        "caseNumber",
+                        cn,
+                        "pausedWorkingDays",
+                        60,
+                        "previousDeadline",
+                        when,
+                        "newDeadline",
+                        when,
+                        "bySystem",
+                        true,
+                        "forUnit",
+                        false));
         message(
                 "supervision-order",
                 Set.of("inbox", "subject"),

@@ -19,7 +19,9 @@ import org.openysb.contracts.EventType;
 import org.openysb.contracts.events.CaseClosed;
 import org.openysb.contracts.events.CaseReopened;
 import org.openysb.contracts.events.CaseReplied;
+import org.openysb.contracts.events.CaseResumed;
 import org.openysb.contracts.events.CaseRouted;
+import org.openysb.contracts.events.CaseSuspended;
 import org.openysb.contracts.events.ClueRaised;
 import org.openysb.contracts.events.ComplaintSubmitted;
 import org.openysb.contracts.events.ExtensionApproved;
@@ -30,6 +32,8 @@ import org.openysb.contracts.events.ReminderDue;
 import org.openysb.contracts.events.ReminderNoticeIssued;
 import org.openysb.contracts.events.ReturnRuled;
 import org.openysb.contracts.events.SupervisionOrderIssued;
+import org.openysb.contracts.events.SuspensionRejected;
+import org.openysb.contracts.events.SuspensionRequested;
 import org.openysb.contracts.events.UnitRef;
 import org.openysb.contracts.events.WorkItemOpened;
 import org.openysb.notification.config.NotificationConfig;
@@ -159,6 +163,10 @@ public class NotificationService {
             case EXTENSION_REQUESTED -> extensionRequested(event, event.dataAs(ExtensionRequested.class));
             case EXTENSION_APPROVED -> extensionApproved(event, event.dataAs(ExtensionApproved.class));
             case EXTENSION_REJECTED -> extensionRejected(event, event.dataAs(ExtensionRejected.class));
+            case SUSPENSION_REQUESTED -> suspensionRequested(event, event.dataAs(SuspensionRequested.class));
+            case CASE_SUSPENDED -> suspended(event, event.dataAs(CaseSuspended.class));
+            case SUSPENSION_REJECTED -> suspensionRejected(event, event.dataAs(SuspensionRejected.class));
+            case CASE_RESUMED -> resumed(event, event.dataAs(CaseResumed.class));
             case SUPERVISION_ORDER_ISSUED -> supervisionOrder(event, event.dataAs(SupervisionOrderIssued.class));
             case CLUE_RAISED -> clue(event, event.dataAs(ClueRaised.class));
             default -> {
@@ -358,6 +366,67 @@ public class NotificationService {
                         "workingDays", 0,
                         "deadline", when(rejected.deadline()),
                         "reason", rejected.reason()));
+    }
+
+    /** 中止申请: the supervisors who decide. */
+    private void suspensionRequested(CloudEvent event, SuspensionRequested request) {
+        toRole(
+                event,
+                "supervisor",
+                request.caseNumber(),
+                "suspension-requested",
+                data(
+                        "caseNumber", request.caseNumber(),
+                        "unitName", request.unit().name(),
+                        "workingDays", request.workingDays(),
+                        "reason", request.reason(),
+                        "basis", request.basis()));
+    }
+
+    /** 中止: the unit, and the complainant (who must be told that the clock stands still, and until when at most). */
+    private void suspended(CloudEvent event, CaseSuspended suspended) {
+        Map<String, Object> data = data(
+                "caseNumber", suspended.caseNumber(),
+                "approved", true,
+                "workingDays", suspended.workingDays(),
+                "reason", suspended.reason(),
+                "resumeBy", when(suspended.resumeBy()));
+        toUnit(event, suspended.unit(), suspended.caseNumber(), "suspension-decided", data);
+        complainantOf(suspended.caseNumber(), false).ifPresent(c -> toComplainant(event, c, "suspended", data));
+    }
+
+    private void suspensionRejected(CloudEvent event, SuspensionRejected rejected) {
+        toUnit(
+                event,
+                rejected.unit(),
+                rejected.caseNumber(),
+                "suspension-decided",
+                data(
+                        "caseNumber",
+                        rejected.caseNumber(),
+                        "approved",
+                        false,
+                        "workingDays",
+                        0,
+                        "resumeBy",
+                        "",
+                        "reason",
+                        rejected.reason()));
+    }
+
+    /** 恢复办理: the complainant learns the new deadline, and the unit that its clock runs again. */
+    private void resumed(CloudEvent event, CaseResumed resumed) {
+        Map<String, Object> data = data(
+                "caseNumber", resumed.caseNumber(),
+                "pausedWorkingDays", resumed.pausedWorkingDays(),
+                "previousDeadline", when(resumed.previousDeadline()),
+                "newDeadline", when(resumed.newDeadline()),
+                "bySystem", "SYSTEM".equals(resumed.resumedBy()),
+                "forUnit", false);
+        complainantOf(resumed.caseNumber(), false).ifPresent(c -> toComplainant(event, c, "resumed", data));
+        Map<String, Object> forUnit = new HashMap<>(data);
+        forUnit.put("forUnit", true);
+        toUnit(event, resumed.unit(), resumed.caseNumber(), "resumed", forUnit);
     }
 
     /** 督办单: supervisors (who follow it up with the head of the unit). */

@@ -154,6 +154,13 @@ public class WorkItem {
     @Column(length = 30)
     public String closure;
 
+    /** 中止: the handling clock stands still since {@code suspendedAt}; the deadline moves on when it resumes. */
+    @Column(nullable = false)
+    public boolean suspended;
+
+    @Column(name = "suspended_at")
+    public OffsetDateTime suspendedAt;
+
     /** Whether this deadline was counted as due in the metrics (once per deadline). */
     @Column(name = "due_counted", nullable = false)
     public boolean dueCounted;
@@ -205,6 +212,9 @@ public class WorkItem {
 
     /** What a handler of the lead unit may do now; everything else is an illegal transition. */
     public List<String> allowedActions() {
+        if (suspended) {
+            return List.of(); // 中止: nothing moves until the case resumes
+        }
         List<String> allowed = new java.util.ArrayList<>();
         switch (status) {
             case ASSIGNED -> allowed.add("sign");
@@ -220,6 +230,32 @@ public class WorkItem {
             allowed.add("extension");
         }
         return List.copyOf(allowed);
+    }
+
+    /** 中止 begins: the handling clock stops and no reminder runs until {@link #resume}. */
+    public void suspend(OffsetDateTime at) {
+        if (status != Status.SIGNED || suspended) {
+            throw new IllegalTransition(
+                    caseNumber, status.name(), "suspend", allowedActions(), "only a signed, running case");
+        }
+        suspended = true;
+        suspendedAt = at;
+        nextReminderAt = null;
+        updatedAt = at;
+    }
+
+    /** 中止 ends: the handling deadline moves by the working days the clock stood still. */
+    public void resume(OffsetDateTime newHandlingDeadline, OffsetDateTime at) {
+        if (!suspended) {
+            throw new IllegalTransition(
+                    caseNumber, status.name(), "resume", allowedActions(), "the case is not suspended");
+        }
+        suspended = false;
+        suspendedAt = null;
+        handlingDeadline = newHandlingDeadline;
+        nextReminderAt = at;
+        dueCounted = false;
+        updatedAt = at;
     }
 
     /** 退单申请: "not ours", within the return window; case-routing decides. */

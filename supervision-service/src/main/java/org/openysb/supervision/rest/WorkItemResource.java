@@ -16,7 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,59 +42,83 @@ public class WorkItemResource {
 
     @POST
     @Path("/{caseNumber}/sign")
-    @RolesAllowed("handler")
+    @RolesAllowed({"handler", "coordinator"})
     @Operation(summary = "Sign for a case (签收); the lead unit's handlers only")
-    public WorkItemView sign(@PathParam("caseNumber") String caseNumber) {
-        return actions.signCase(caseNumber, actor(), units());
+    public WorkItemView sign(@PathParam("caseNumber") String caseNumber, @QueryParam("actingFor") String actingFor) {
+        Caller.Acting acting = Caller.acting(identity, actingFor);
+        return actions.signCase(caseNumber, acting.name(), acting.units());
     }
 
     @POST
     @Path("/{caseNumber}/first-contact")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("handler")
+    @RolesAllowed({"handler", "coordinator"})
     @Operation(summary = "Record the first contact with the complainant (先行联系)")
     public WorkItemView firstContact(
-            @PathParam("caseNumber") String caseNumber, @NotNull @Valid FirstContactRequest request) {
-        return actions.recordFirstContact(caseNumber, request.method(), actor(), units());
+            @PathParam("caseNumber") String caseNumber,
+            @NotNull @Valid FirstContactRequest request,
+            @QueryParam("actingFor") String actingFor) {
+        Caller.Acting acting = Caller.acting(identity, actingFor);
+        return actions.recordFirstContact(caseNumber, request.method(), acting.name(), acting.units());
     }
 
     @POST
     @Path("/{caseNumber}/reply")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("handler")
+    @RolesAllowed({"handler", "coordinator"})
     @Operation(summary = "Reply to the complainant (答复) with a result code")
-    public WorkItemView reply(@PathParam("caseNumber") String caseNumber, @NotNull @Valid ReplyRequest request) {
-        return actions.replyToComplainant(caseNumber, request.resultCode(), request.text(), actor(), units());
+    public WorkItemView reply(
+            @PathParam("caseNumber") String caseNumber,
+            @NotNull @Valid ReplyRequest request,
+            @QueryParam("actingFor") String actingFor) {
+        Caller.Acting acting = Caller.acting(identity, actingFor);
+        return actions.replyToComplainant(
+                caseNumber, request.resultCode(), request.text(), acting.name(), acting.units());
     }
 
     @POST
     @Path("/{caseNumber}/co-unit-part")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("handler")
+    @RolesAllowed({"handler", "coordinator"})
     @Operation(summary = "A co-unit's part of the reply (协办意见); the lead unit replies once every co-unit has submitted")
     public WorkItemView coUnitPart(
-            @PathParam("caseNumber") String caseNumber, @NotNull @Valid CoUnitPartRequest request) {
-        return actions.submitCoUnitPart(caseNumber, request.text(), actor(), units());
+            @PathParam("caseNumber") String caseNumber,
+            @NotNull @Valid CoUnitPartRequest request,
+            @QueryParam("actingFor") String actingFor) {
+        Caller.Acting acting = Caller.acting(identity, actingFor);
+        return actions.submitCoUnitPart(caseNumber, request.text(), acting.name(), acting.units());
     }
 
     @POST
     @Path("/{caseNumber}/return")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("handler")
+    @RolesAllowed({"handler", "coordinator"})
     @Operation(summary = "Return a case that is not the unit's (退单), within the return window, with reason and basis")
-    public WorkItemView returnCase(@PathParam("caseNumber") String caseNumber, @NotNull @Valid ReturnRequest request) {
-        return actions.requestReturn(caseNumber, request.reason(), request.basis(), actor(), units());
+    public WorkItemView returnCase(
+            @PathParam("caseNumber") String caseNumber,
+            @NotNull @Valid ReturnRequest request,
+            @QueryParam("actingFor") String actingFor) {
+        Caller.Acting acting = Caller.acting(identity, actingFor);
+        return actions.requestReturn(caseNumber, request.reason(), request.basis(), acting.name(), acting.units());
     }
 
     @POST
     @Path("/{caseNumber}/extension")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("handler")
+    @RolesAllowed({"handler", "coordinator"})
     @Operation(summary = "Request an extension (延期申请) before the deadline")
     public WorkItemView requestExtension(
-            @PathParam("caseNumber") String caseNumber, @NotNull @Valid ExtensionRequest request) {
+            @PathParam("caseNumber") String caseNumber,
+            @NotNull @Valid ExtensionRequest request,
+            @QueryParam("actingFor") String actingFor) {
+        Caller.Acting acting = Caller.acting(identity, actingFor);
         return actions.requestExtension(
-                caseNumber, request.workingDays(), request.reason(), request.legalBasis(), actor(), units());
+                caseNumber,
+                request.workingDays(),
+                request.reason(),
+                request.legalBasis(),
+                acting.name(),
+                acting.units());
     }
 
     @POST
@@ -165,17 +188,7 @@ public class WorkItemResource {
         return OVERSIGHT.stream().anyMatch(identity::hasRole);
     }
 
-    /** The unit codes of the caller, from the {@code units} claim (Keycloak group membership). */
     private List<String> units() {
-        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.containsClaim("units")) {
-            Object claim = jwt.getClaim("units");
-            if (claim instanceof jakarta.json.JsonArray array) {
-                return array.getValuesAs(jakarta.json.JsonString.class).stream()
-                        .map(jakarta.json.JsonString::getString)
-                        .map(s -> s.startsWith("/") ? s.substring(s.lastIndexOf('/') + 1) : s)
-                        .toList();
-            }
-        }
-        return List.of();
+        return Caller.units(identity);
     }
 }

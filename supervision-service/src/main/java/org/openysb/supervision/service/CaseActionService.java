@@ -86,7 +86,14 @@ public class CaseActionService {
         if (onTime && item.signedAt != null && !item.signedAt.isAfter(item.signForDeadline)) {
             metrics.count(item, Metric.RESPONDED_ON_TIME, item.assignedAt);
         }
-        trail.append(caseNumber, now, actor, "first-contact", item.status.name(), item.status.name(), "方式：" + method);
+        trail.append(
+                caseNumber,
+                now,
+                actor,
+                "first-contact",
+                item.status.name(),
+                item.status.name(),
+                "方式：" + TrailText.word(method));
         outbox.append(
                 EventType.FIRST_CONTACT_MADE,
                 caseNumber,
@@ -106,7 +113,8 @@ public class CaseActionService {
         boolean onTime = !now.isAfter(item.handlingDeadline);
         metrics.count(item, Metric.REPLIED, now);
         metrics.due(item, onTime);
-        trail.append(caseNumber, now, actor, "reply", before, item.status.name(), resultCode + "：" + text);
+        trail.append(
+                caseNumber, now, actor, "reply", before, item.status.name(), TrailText.word(resultCode) + "：" + text);
         outbox.append(
                 EventType.CASE_REPLIED,
                 caseNumber,
@@ -173,6 +181,10 @@ public class CaseActionService {
     /** A supervisor approves or rejects the pending extension. */
     @Transactional
     public WorkItemView decideExtension(String caseNumber, boolean approve, String reason, String supervisor) {
+        if (!approve && (reason == null || reason.isBlank())) {
+            throw DomainException.invalidField(
+                    "reason", reason, "不予延期须说明理由（将告知承办单位）", "a rejection needs a reason (the unit is told)");
+        }
         WorkItem item = anyItem(caseNumber);
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime previous = item.handlingDeadline;
@@ -200,7 +212,8 @@ public class CaseActionService {
                 approve ? "extension-approve" : "extension-reject",
                 item.status.name(),
                 item.status.name(),
-                "办理期限 " + previous + " → " + item.handlingDeadline + (reason == null ? "" : "；" + reason));
+                "办理期限 " + TrailText.time(previous) + " → " + TrailText.time(item.handlingDeadline)
+                        + (reason == null ? "" : "；" + reason));
         return WorkItemService.view(item);
     }
 
@@ -258,7 +271,7 @@ public class CaseActionService {
                 "reopen",
                 before,
                 item.status.name(),
-                "第" + item.reopenCount + "次重办，期限 " + deadline + "；" + reason);
+                "第" + item.reopenCount + "次重办，期限 " + TrailText.time(deadline) + "；" + reason);
         outbox.append(
                 EventType.CASE_REOPENED,
                 caseNumber,

@@ -172,7 +172,7 @@ public class EscalationService {
             @SuppressWarnings("unchecked")
             List<String> late = entityManager
                     .createNativeQuery("select w.case_number from work_item w where w.status in ('ASSIGNED', 'SIGNED')"
-                            + " and w.handling_deadline < ?1"
+                            + " and not w.suspended and w.handling_deadline < ?1"
                             + " and not exists (select 1 from escalation e where e.case_number = w.case_number"
                             + " and e.clock = 'HANDLING' and e.level = 'ORDER' and e.deadline = w.handling_deadline)"
                             + " order by w.handling_deadline limit ?2 for update skip locked")

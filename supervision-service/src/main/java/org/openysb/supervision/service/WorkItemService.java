@@ -22,6 +22,7 @@ import org.openysb.contracts.events.UnitRef;
 import org.openysb.contracts.events.WorkItemOpened;
 import org.openysb.outbox.Inbox;
 import org.openysb.outbox.Outbox;
+import org.openysb.supervision.casefile.service.CaseFileService;
 import org.openysb.supervision.model.Metric;
 import org.openysb.supervision.model.WorkItem;
 import org.openysb.supervision.model.WorkingCalendar;
@@ -47,6 +48,8 @@ public class WorkItemService {
     private final MetricsRecorder metrics;
     private final ClueService clues;
 
+    private final CaseFileService caseFiles;
+
     public WorkItemService(
             WorkItemRepository workItems,
             CalendarService calendar,
@@ -55,7 +58,9 @@ public class WorkItemService {
             Outbox outbox,
             TrailService trail,
             MetricsRecorder metrics,
-            ClueService clues) {
+            ClueService clues,
+            CaseFileService caseFiles) {
+        this.caseFiles = caseFiles;
         this.trail = trail;
         this.metrics = metrics;
         this.clues = clues;
@@ -138,8 +143,8 @@ public class WorkItemService {
                 action,
                 before,
                 item.status.name(),
-                "派至" + item.leadName + "主办，签收时限 " + china(item.signForDeadline) + "，办理时限 "
-                        + china(item.handlingDeadline));
+                "派至" + item.leadName + "主办，签收时限 " + TrailText.time(item.signForDeadline) + "，办理时限 "
+                        + TrailText.time(item.handlingDeadline));
         outbox.append(
                 EventType.WORK_ITEM_OPENED,
                 item.caseNumber,
@@ -282,6 +287,7 @@ public class WorkItemService {
         }
         ComplaintSubmitted complaint = event.dataAs(ComplaintSubmitted.class);
         metrics.received(complaint);
+        caseFiles.recordComplaint(complaint);
         WorkItem earlier = complaint.repeatOf() == null ? null : workItems.findById(complaint.repeatOf());
         if (earlier != null && Boolean.TRUE.equals(earlier.solved)) {
             // a case rated "solved" whose matter comes back: the solution may have been on paper only
@@ -322,7 +328,7 @@ public class WorkItemService {
                 .map(WorkItemService::view);
     }
 
-    static WorkItemView view(WorkItem item) {
+    public static WorkItemView view(WorkItem item) {
         return new WorkItemView(
                 item.caseNumber,
                 item.leadUnit,

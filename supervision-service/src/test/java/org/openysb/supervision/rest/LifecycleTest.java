@@ -166,6 +166,7 @@ class LifecycleTest {
                 200);
         lastEvent(cn, "ExtensionRequested");
         post(HANDLER, "/api/work-items/" + cn + "/extension/decision", Map.of("approve", true), 403);
+        post(SUPERVISOR, "/api/work-items/" + cn + "/extension/decision", Map.of("approve", false), 400);
         post(SUPERVISOR, "/api/work-items/" + cn + "/extension/decision", Map.of("approve", true, "reason", "同意"), 200);
         lastEvent(cn, "ExtensionApproved");
         given().auth()

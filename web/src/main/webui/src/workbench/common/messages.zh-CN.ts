@@ -1,0 +1,32 @@
+/** Texts of the workbench's shared components (zh-CN), merged under `wbCommon.*` by ./i18n.ts. */
+export default {
+  clock: {
+    left: '剩余 {n} 个工作日',
+    dueToday: '今日到期',
+    overdue: '已超期 {n} 个工作日',
+    overdueNoDays: '已超期',
+    dueAt: '{time} 到期',
+    done: '已完成 {time}',
+    doneLate: '超期完成',
+    doneLateAt: '超期完成 {time}',
+    paused: '已暂停',
+    deadline: '期限：{time}',
+  },
+  inbox: {
+    button: '消息',
+    buttonUnread: '消息，{n} 条未读',
+    heading: '我的消息',
+    empty: '暂无消息。',
+    unread: '未读',
+    markRead: '标为已读',
+    markReadOf: '将消息「{subject}」标为已读',
+    openCase: '查看案件 {caseNumber}',
+    loadFailed: '消息暂时无法加载。',
+    live: '实时更新已连接',
+    reconnecting: '实时更新已断开，正在重新连接…',
+    offline: '实时更新不可用，请手动刷新。',
+    newMessage: '新消息：{subject}',
+    refresh: '刷新',
+  },
+  unknownUnit: '未知单位（{code}）',
+}

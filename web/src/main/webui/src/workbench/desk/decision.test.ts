@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest'
+import type { MatrixRow } from '@/api/desk'
+import { toProblem } from '@/api/problem'
+import { applyRow, buildDispatchRequest, buildRulingRequest, decisionField, emptyDecision, rowFor } from './decision'
+import { categoriesOf } from './useDeskReference'
+import { explainProblem, waitText } from './problems'
+import { elapsedParts, formatElapsed, percent } from './time'
+
+const row = (over: Partial<MatrixRow>): MatrixRow => ({
+  id: 1,
+  category: 'BUSINESS_REGISTRATION',
+  nameZh: '企业登记',
+  nameEn: 'Business registration',
+  lead: 'SCJG',
+  leadName: '市市场监管局',
+  coHandlers: ['ZWFW'],
+  scope: 'city',
+  basis: '实施意见 第3项',
+  ...over,
+})
+const rows = [
+  row({ id: 1 }),
+  row({ id: 2, scope: 'D01', lead: 'D01', leadName: '东城区人民政府', coHandlers: ['SCJG', 'D01'] }),
+  row({ id: 3, category: 'TAX_RELIEF', nameZh: '减税降费', nameEn: 'Tax relief', lead: 'TAX', coHandlers: [] }),
+]
+
+describe('matrix rows in a decision', () => {
+  it("prefers the district's own row to the city-wide one (属地管理)", () => {
+    expect(rowFor(rows, 'BUSINESS_REGISTRATION', 'D01')?.id).toBe(2)
+    expect(rowFor(rows, 'BUSINESS_REGISTRATION', 'D02')?.id).toBe(1)
+    expect(rowFor(rows, 'UNKNOWN', 'D01')).toBeNull()
+  })
+
+  it('fills category, lead and co-units from a row, without the lead twice or excluded units', () => {
+    expect(applyRow(emptyDecision(), rows[1])).toEqual({
+      rowId: 2,
+      category: 'BUSINESS_REGISTRATION',
+      lead: 'D01',
+      coHandlers: ['SCJG'],
+      reason: '',
+    })
+    expect(applyRow(emptyDecision(), rows[0], ['SCJG']).lead).toBe('')
+  })
+
+  it('lists each category once, named by its city-wide row', () => {
+    expect(categoriesOf(rows)).toEqual([
+      { code: 'BUSINESS_REGISTRATION', name: '企业登记', nameEn: 'Business registration' },
+      { code: 'TAX_RELIEF', name: '减税降费', nameEn: 'Tax relief' },
+    ])
+  })
+})
+
+describe('decision requests', () => {
+  it('sends lead, at most ten distinct co-units other than the lead, and the trimmed reason', () => {
+    const d = { ...emptyDecision(), lead: 'SCJG', coHandlers: ['SCJG', 'A1', 'A1', ...Array.from({ length: 12 }, (_, i) => `U${i}`)], reason: ' 属地 ' }
+    const r = buildDispatchRequest(d)
+    expect(r.lead).toBe('SCJG')
+    expect(r.category).toBeUndefined()
+    expect(r.reason).toBe('属地')
+    expect(r.coHandlers).toHaveLength(10)
+    expect(r.coHandlers?.[0]).toBe('A1')
+    expect(new Set(r.coHandlers).size).toBe(10)
+  })
+
+  it('sends only the reason when a return is rejected', () => {
+    const d = { ...emptyDecision(), lead: 'TAX', category: 'TAX_RELIEF', reason: '职责明确' }
+    expect(buildRulingRequest(false, d)).toEqual({ upheld: false, reason: '职责明确' })
+    expect(buildRulingRequest(true, d)).toEqual({ upheld: true, category: 'TAX_RELIEF', lead: 'TAX', coHandlers: [], reason: '职责明确' })
+  })
+
+  it('puts the co-units errors on the co-units item', () => {
+    expect(decisionField('coHandlers[2].<list element>')).toBe('coHandlers')
+    expect(decisionField('lead')).toBe('lead')
+  })
+})
+
+describe('problems, waiting times and percentages', () => {
+  const t = (key: string, params?: Record<string, unknown>) => (params ? `${key} ${JSON.stringify(params)}` : key)
+
+  it("explains a problem by the page's own text first, then by status", () => {
+    const claimed = toProblem(409, { type: 'urn:openysb:problem:claimed', title: '工单已由其他派单员认领' })
+    expect(explainProblem(claimed, t, { claimed: 'desk.dispatch.claimedByOther' })).toMatch(/^desk.dispatch.claimedByOther/)
+    expect(explainProblem(toProblem(404, {}), t, { '404': 'desk.search.notFound' })).toMatch(/^desk.search.notFound/)
+    expect(explainProblem(claimed, t)).toBe('工单已由其他派单员认领')
+    expect(explainProblem(toProblem(0, null), t)).toBe('errors.network')
+    expect(explainProblem(toProblem(403, null), t)).toBe('desk.problems.forbidden')
+    expect(explainProblem(toProblem(500, null), t)).toMatch(/^errors.generic/)
+  })
+
+  it('tells how long to wait after 429', () => {
+    expect(explainProblem(toProblem(429, null, '30'), t)).toBe('errors.tooMany {"wait":"common.seconds {\\"n\\":30}"}')
+    expect(explainProblem(toProblem(429, null), t)).toBe('errors.tooManyNoWait')
+    expect(waitText(300, t)).toBe('common.minutes {"n":5}')
+  })
+
+  it('measures waiting in days, hours and minutes', () => {
+    const from = '2026-12-07T09:00:00+08:00'
+    const at = (minutes: number) => Date.parse(from) + minutes * 60000
+    expect(elapsedParts(from, at(5))).toEqual({ days: 0, hours: 0, minutes: 5, total: 5 })
+    expect(formatElapsed(from, t, at(125))).toBe('desk.time.hoursMinutes {"h":2,"m":5}')
+    expect(formatElapsed(from, t, at(3 * 1440 + 60))).toBe('desk.time.daysHours {"d":3,"h":1}')
+    expect(formatElapsed(from, t, at(-10))).toBe('desk.time.minutes {"m":0}')
+    expect(formatElapsed(null, t)).toBe('common.none')
+  })
+
+  it('shows confidence as a whole percentage', () => {
+    expect(percent(0.8749)).toBe('87%')
+    expect(percent(1)).toBe('100%')
+    expect(percent(null)).toBe('—')
+  })
+})

@@ -1,0 +1,61 @@
+import type { DispatchRequest, MatrixRow, RulingRequest } from '@/api/desk'
+
+/**
+ * A dispatcher's or coordinator's choice of units (人工派单, 仲裁, 指定承办): optionally a matrix row, which fills in
+ * category, lead and co-units; then any lead and co-units from the unit list, and the reason.
+ */
+export interface DecisionDraft {
+  rowId: number | null
+  category: string
+  lead: string
+  coHandlers: string[]
+  reason: string
+}
+
+export function emptyDecision(): DecisionDraft {
+  return { rowId: null, category: '', lead: '', coHandlers: [], reason: '' }
+}
+
+/** The row routing would use for a category in a district: the district's own row beats the city-wide one. */
+export function rowFor(rows: readonly MatrixRow[], category: string, district: string | null | undefined): MatrixRow | null {
+  const ofCategory = rows.filter((r) => r.category === category)
+  return ofCategory.find((r) => district && r.scope === district) ?? ofCategory.find((r) => r.scope === 'city') ?? null
+}
+
+/** Takes a row's category, lead and co-units (without units that may not take part). */
+export function applyRow(draft: DecisionDraft, row: MatrixRow, excluded: readonly string[] = []): DecisionDraft {
+  return {
+    ...draft,
+    rowId: row.id,
+    category: row.category,
+    lead: excluded.includes(row.lead) ? '' : row.lead,
+    coHandlers: row.coHandlers.filter((c) => c !== row.lead && !excluded.includes(c)),
+  }
+}
+
+function coUnits(d: DecisionDraft): string[] {
+  return [...new Set(d.coHandlers.filter((c) => c && c !== d.lead))].slice(0, 10)
+}
+
+export function buildDispatchRequest(d: DecisionDraft): DispatchRequest {
+  return {
+    category: d.category || undefined,
+    lead: d.lead,
+    coHandlers: coUnits(d),
+    reason: d.reason.trim(),
+  }
+}
+
+/** Upheld: the case goes to the chosen lead. Rejected (improper return): back to the unit that returned it. */
+export function buildRulingRequest(upheld: boolean, d: DecisionDraft): RulingRequest {
+  return upheld
+    ? { upheld: true, category: d.category || undefined, lead: d.lead, coHandlers: coUnits(d), reason: d.reason.trim() }
+    : { upheld: false, reason: d.reason.trim() }
+}
+
+/** Server field paths of a decision → the form's items. */
+export function decisionField(field: string): string {
+  if (field.startsWith('coHandlers')) return 'coHandlers'
+  if (field === 'upheld') return 'reason'
+  return field
+}
