@@ -129,12 +129,8 @@ export interface SenderRequest {
   contactPerson?: string
 }
 
-/** Part `letter` of POST /api/intake/letters. */
-export interface LetterRequest {
-  letterReference: string
-  /** yyyy-MM-dd, not after today (Beijing). */
-  postmarkDate: string
-  sender: SenderRequest
+/** The matter of a written complaint (a letter or a referral): what it is about and how it is handled. */
+export interface WrittenMatterRequest {
   type: ComplaintTypeCode
   urgent: boolean
   title: string
@@ -144,6 +140,14 @@ export interface LetterRequest {
   accusedUnit?: string
   anonymous: boolean
   confidential: boolean
+}
+
+/** Part `letter` of POST /api/intake/letters. */
+export interface LetterRequest extends WrittenMatterRequest {
+  letterReference: string
+  /** yyyy-MM-dd, not after today (Beijing). */
+  postmarkDate: string
+  sender: SenderRequest
 }
 
 export interface AttachmentView {
@@ -163,20 +167,11 @@ export interface LetterResponse extends IntakeReceipt {
 
 export type ReferringBodyKind = 'LETTERS_AND_VISITS_BUREAU' | 'DEPUTY'
 
-export interface ReferralRequest {
+export interface ReferralRequest extends WrittenMatterRequest {
   referralReference: string
   referringBody: { kind: ReferringBodyKind; name: string }
   /** ISO 8601 with offset, not in the future. */
   referredAt: string
-  type: ComplaintTypeCode
-  urgent: boolean
-  title: string
-  content: string
-  district: string
-  categoryHint?: string
-  accusedUnit?: string
-  anonymous: boolean
-  confidential: boolean
   complainant?: ComplainantRequest
 }
 

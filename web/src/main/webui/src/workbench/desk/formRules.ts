@@ -1,5 +1,6 @@
 import type { FormItemRule } from 'element-plus'
 import { countChars } from '@/common/text'
+import type { Translate } from './problems'
 
 /** Element Plus rules the desk forms share; the services check the same things again. */
 
@@ -9,6 +10,11 @@ export function required(message: string): FormItemRule {
     trigger: ['blur', 'change'],
     validator: (_r, value: unknown, cb) => (String(value ?? '').trim() === '' ? cb(new Error(message)) : cb()),
   }
+}
+
+/** `required` with the desks' sentence that names the field (`labelKey`: the field's label). */
+export function requiredField(t: Translate, labelKey: string): FormItemRule {
+  return required(t('desk.validation.required', { field: t(labelKey) }))
 }
 
 export function maxChars(max: number, message: string): FormItemRule {

@@ -7,6 +7,7 @@ import type {
   ReferralRequest,
   ReferringBodyKind,
   SenderRequest,
+  WrittenMatterRequest,
 } from '@/api/desk'
 
 /**
@@ -225,17 +226,24 @@ function sender(p: PartyDraft): SenderRequest {
     : { kind: 'PERSON', ...common, email: clean(p.email), idNumber: clean(p.idNumber)?.toUpperCase() }
 }
 
-export function buildLetterRequest(d: LetterDraft): LetterRequest {
-  const anonymous = d.sender.kind === 'ANONYMOUS'
+/** The matter of a letter or a referral; anonymous and confidential follow the party who wrote. */
+function writtenMatter(d: MatterDraft, party: PartyDraft): WrittenMatterRequest {
+  const anonymous = party.kind === 'ANONYMOUS'
   return {
-    letterReference: d.letterReference.trim(),
-    postmarkDate: d.postmarkDate,
-    sender: sender(d.sender),
     ...matterFields(d),
     title: d.title.trim(),
     content: d.content.trim(),
     anonymous,
-    confidential: !anonymous && d.sender.confidential,
+    confidential: !anonymous && party.confidential,
+  }
+}
+
+export function buildLetterRequest(d: LetterDraft): LetterRequest {
+  return {
+    letterReference: d.letterReference.trim(),
+    postmarkDate: d.postmarkDate,
+    sender: sender(d.sender),
+    ...writtenMatter(d, d.sender),
   }
 }
 
@@ -249,16 +257,11 @@ function complainant(p: PartyDraft): ComplainantRequest | undefined {
 }
 
 export function buildReferralRequest(d: ReferralDraft): ReferralRequest {
-  const anonymous = d.complainant.kind === 'ANONYMOUS'
   return {
     referralReference: d.referralReference.trim(),
     referringBody: { kind: d.bodyKind as ReferringBodyKind, name: d.bodyName.trim() },
     referredAt: withBeijingOffset(d.referredAt),
-    ...matterFields(d),
-    title: d.title.trim(),
-    content: d.content.trim(),
-    anonymous,
-    confidential: !anonymous && d.complainant.confidential,
+    ...writtenMatter(d, d.complainant),
     complainant: complainant(d.complainant),
   }
 }

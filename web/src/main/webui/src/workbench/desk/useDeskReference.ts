@@ -142,3 +142,26 @@ export function useRoutingReference() {
   const rows = computed(() => matrix.value?.rows ?? [])
   return { units, matrix, rows, loading, problem, reload: load }
 }
+
+/**
+ * Names in the user's language for the routing desks: routing units, the matrix's categories (none: "—"), and, given
+ * complaint-intake's reference data, districts.
+ */
+export function useRoutingNames(
+  routing: ReturnType<typeof useRoutingReference>,
+  intake?: ReturnType<typeof useReferenceData>,
+) {
+  const { t, locale } = useI18n()
+  const english = computed(() => locale.value === 'en')
+  const unitName = (code: string | null | undefined) => (code ? routingUnitName(routing.units.value, code, english.value) : '')
+  const categoryName = (code: string | null) => {
+    if (!code) return t('common.none')
+    const row = routing.rows.value.find((r) => r.category === code)
+    return row ? (english.value && row.nameEn ? row.nameEn : row.nameZh) : code
+  }
+  const districtName = (code: string) => {
+    const d = intake?.data.value?.districts.find((x) => x.code === code)
+    return d ? (english.value && d.nameEn ? d.nameEn : d.name) : code
+  }
+  return { english, unitName, categoryName, districtName }
+}

@@ -361,11 +361,7 @@ class MatrixResourceTest {
                 .delete("/api/routing/matrix/rows/LISTING_SUPPORT/city")
                 .then()
                 .statusCode(403);
-        given().auth()
-                .oauth2(TestTokens.handler("h1", "TAX"))
-                .get("/api/routing/matrix")
-                .then()
-                .statusCode(403);
+        importCsv(TestTokens.handler("h1", "TAX"), DEFAULT_CSV, "x").statusCode(403);
         assertEquals(version, CaseEvents.currentMatrixVersion());
         assertFalse(given().auth()
                 .oauth2(ADMIN)

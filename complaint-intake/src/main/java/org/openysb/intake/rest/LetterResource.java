@@ -77,7 +77,7 @@ public class LetterResource {
                     "邮戳日期不能晚于今天",
                     "the postmark date cannot be in the future");
         }
-        List<ScannedFile> pages = uploads.read(files == null ? List.of() : files, null);
+        List<ScannedFile> pages = uploads.read(files == null ? List.of() : files, "pages");
         Map<String, Object> content = letter.contentFields();
         for (int i = 0; i < pages.size(); i++) {
             content.put("page" + (i + 1), pages.get(i).sha256());

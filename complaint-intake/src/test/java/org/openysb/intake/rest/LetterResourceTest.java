@@ -313,6 +313,7 @@ class LetterResourceTest {
         assertEquals(413, tooLarge.statusCode(), tooLarge.asString());
         assertEquals("application/problem+json", tooLarge.contentType());
         assertEquals("urn:openysb:problem:attachment-too-large", tooLarge.path("type"));
+        assertEquals("pages[0]", tooLarge.path("errors[0].field"), "the refused page, for the clerk's form");
 
         byte[] large = sized(pdf("large"), 800 * 1024);
         var tooMuch = enter(
@@ -323,11 +324,13 @@ class LetterResourceTest {
                 new Page("c.pdf", large, "application/pdf"));
         assertEquals(413, tooMuch.statusCode(), tooMuch.asString());
         assertEquals("urn:openysb:problem:attachments-too-large", tooMuch.path("type"));
+        assertEquals("pages[2]", tooMuch.path("errors[0].field"));
 
         Page small = new Page("s.png", png(), "image/png");
         var tooMany = enter(clerk(), letter(nextReference(), newMobile()), small, small, small, small, small, small);
         assertEquals(413, tooMany.statusCode(), tooMany.asString());
         assertEquals("urn:openysb:problem:too-many-attachments", tooMany.path("type"));
+        assertEquals("pages", tooMany.path("errors[0].field"));
 
         // exactly at the per-file limit is accepted
         var atLimit = enter(
