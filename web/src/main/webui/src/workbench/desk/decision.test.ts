@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { MatrixRow } from '@/api/desk'
 import { toProblem } from '@/api/problem'
-import { applyRow, buildDispatchRequest, buildRulingRequest, decisionField, emptyDecision, rowFor } from './decision'
+import { applyRow, buildDispatchRequest, changeLead, buildRulingRequest, decisionField, emptyDecision, rowFor } from './decision'
 import { categoriesOf } from './useDeskReference'
 import { explainProblem, waitText } from './problems'
 import { elapsedParts, formatElapsed, percent } from './time'
@@ -40,6 +40,19 @@ describe('matrix rows in a decision', () => {
       reason: '',
     })
     expect(applyRow(emptyDecision(), rows[0], ['SCJG']).lead).toBe('')
+  })
+
+  it("drops the row, its category and its co-units when another lead is chosen, keeping the dispatcher's own", () => {
+    const fromRow = { ...applyRow(emptyDecision(), rows[0]), coHandlers: ['ZWFW', 'FGW'] }
+    expect(changeLead(fromRow, 'TAX', rows)).toEqual({
+      rowId: null,
+      category: '',
+      lead: 'TAX',
+      coHandlers: ['FGW'],
+      reason: '',
+    })
+    expect(changeLead(fromRow, 'SCJG', rows)).toEqual({ ...fromRow, lead: 'SCJG' })
+    expect(changeLead(emptyDecision(), 'TAX', rows)).toEqual({ ...emptyDecision(), lead: 'TAX' })
   })
 
   it('lists each category once, named by its city-wide row', () => {

@@ -33,6 +33,23 @@ export function applyRow(draft: DecisionDraft, row: MatrixRow, excluded: readonl
   }
 }
 
+/**
+ * Another lead than the chosen row's: the row, its category and its co-units no longer describe the decision, so
+ * they go (the server then takes the lead's own row); a lead that matches the row, or no row, keeps everything.
+ */
+export function changeLead(draft: DecisionDraft, lead: string, rows: readonly MatrixRow[]): DecisionDraft {
+  const row = rows.find((r) => r.id === draft.rowId)
+  if (!row || row.lead === lead) return { ...draft, lead }
+  const fromRow = new Set(row.coHandlers)
+  return {
+    ...draft,
+    lead,
+    rowId: null,
+    category: draft.category === row.category ? '' : draft.category,
+    coHandlers: draft.coHandlers.filter((c) => !fromRow.has(c) && c !== lead),
+  }
+}
+
 function coUnits(d: DecisionDraft): string[] {
   return [...new Set(d.coHandlers.filter((c) => c && c !== d.lead))].slice(0, 10)
 }
