@@ -54,18 +54,24 @@ public class TrailService {
                 caseNumber,
                 intact,
                 brokenAt,
-                entries.stream()
-                        .map(e -> new TrailView.Step(
-                                e.seq,
-                                e.occurredAt
-                                        .atZoneSameInstant(WorkingCalendar.CHINA)
-                                        .toOffsetDateTime(),
-                                e.actor,
-                                e.action,
-                                e.statusBefore,
-                                e.statusAfter,
-                                e.detail,
-                                e.hash))
-                        .toList());
+                entries.stream().map(TrailService::step).toList());
+    }
+
+    /** The steps of a case's trail as they are, for reading (the chain is verified by {@link #trailOf}). */
+    @Transactional
+    public List<TrailView.Step> stepsOf(String caseNumber) {
+        return trail.listByCase(caseNumber).stream().map(TrailService::step).toList();
+    }
+
+    private static TrailView.Step step(TrailEntry e) {
+        return new TrailView.Step(
+                e.seq,
+                e.occurredAt.atZoneSameInstant(WorkingCalendar.CHINA).toOffsetDateTime(),
+                e.actor,
+                e.action,
+                e.statusBefore,
+                e.statusAfter,
+                e.detail,
+                e.hash);
     }
 }

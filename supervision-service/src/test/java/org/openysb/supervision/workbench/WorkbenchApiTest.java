@@ -596,7 +596,7 @@ class WorkbenchApiTest {
                     .createNativeQuery("select handling_deadline from work_item where case_number = ?1")
                     .setParameter(1, cn)
                     .getSingleResult();
-            return org.openysb.supervision.queue.repository.QueueRepository.time(value);
+            return org.openysb.supervision.repository.SqlTime.of(value);
         });
     }
 

@@ -97,7 +97,7 @@ public class CaseFileService {
                 complaint == null ? null : complaintView(complaint),
                 new CaseFile.Repeats(complaint == null ? null : complaint.repeatOf, complaints.repeatsOf(caseNumber)),
                 Clocks.of(item, calendar.calendar(), now),
-                trail.trailOf(caseNumber).steps().stream()
+                trail.stepsOf(caseNumber).stream()
                         .map(s -> new CaseFile.TimelineEntry(s.at(), s.actor(), s.action(), s.detail()))
                         .toList(),
                 new CaseFile.ExtensionView(

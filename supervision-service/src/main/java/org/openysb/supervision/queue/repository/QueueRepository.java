@@ -1,11 +1,7 @@
 package org.openysb.supervision.queue.repository;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +13,7 @@ import jakarta.persistence.Query;
 
 import org.openysb.supervision.model.WorkingCalendar;
 import org.openysb.supervision.queue.service.QueueQuery;
+import org.openysb.supervision.repository.SqlTime;
 
 /**
  * The queue's SQL: one indexed query per page and one for the tabs' counts. Cases reach a viewer as lead unit (主办)
@@ -265,36 +262,16 @@ public class QueueRepository {
                 (String) r[7],
                 (String) r[8],
                 (String) r[9],
-                time(r[10]),
-                time(r[11]),
-                time(r[12]),
-                time(r[13]),
-                time(r[14]),
+                SqlTime.of(r[10]),
+                SqlTime.of(r[11]),
+                SqlTime.of(r[12]),
+                SqlTime.of(r[13]),
+                SqlTime.of(r[14]),
                 ((Number) r[15]).intValue(),
                 (Boolean) r[16],
-                time(r[17]),
+                SqlTime.of(r[17]),
                 (String) r[18],
                 (Boolean) r[19],
                 (Boolean) r[20]);
-    }
-
-    /** A timestamptz column as the driver and Hibernate hand it over. */
-    public static OffsetDateTime time(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime t) {
-            return t;
-        }
-        if (value instanceof Instant t) {
-            return t.atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof LocalDateTime t) {
-            return t.atOffset(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("unexpected time value " + value.getClass());
     }
 }

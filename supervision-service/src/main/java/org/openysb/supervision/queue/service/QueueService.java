@@ -16,6 +16,7 @@ import org.openysb.supervision.casefile.service.Clocks;
 import org.openysb.supervision.model.WorkItem;
 import org.openysb.supervision.model.WorkingCalendar;
 import org.openysb.supervision.queue.repository.QueueRepository;
+import org.openysb.supervision.repository.SqlTime;
 import org.openysb.supervision.service.CalendarService;
 import org.openysb.supervision.service.CaseActionService;
 
@@ -80,10 +81,10 @@ public class QueueService {
                         (String) r[0],
                         (String) r[1],
                         (String) r[2],
-                        china(QueueRepository.time(r[3])),
+                        china(SqlTime.of(r[3])),
                         (String) r[4],
                         (String) r[5],
-                        china(QueueRepository.time(r[6])),
+                        china(SqlTime.of(r[6])),
                         (String) r[7],
                         (Boolean) r[8]))
                 .toList();

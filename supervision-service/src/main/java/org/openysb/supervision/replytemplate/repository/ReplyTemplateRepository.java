@@ -1,6 +1,5 @@
 package org.openysb.supervision.replytemplate.repository;
 
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 
@@ -60,9 +59,5 @@ public class ReplyTemplateRepository implements PanacheRepositoryBase<ReplyTempl
                 .setParameter(1, id)
                 .getResultList();
         return rows;
-    }
-
-    public static OffsetDateTime time(Object value) {
-        return org.openysb.supervision.queue.repository.QueueRepository.time(value);
     }
 }

@@ -12,6 +12,7 @@ import org.openysb.problem.DomainException;
 import org.openysb.supervision.model.WorkingCalendar;
 import org.openysb.supervision.replytemplate.model.ReplyTemplate;
 import org.openysb.supervision.replytemplate.repository.ReplyTemplateRepository;
+import org.openysb.supervision.repository.SqlTime;
 
 /** Reply templates: handlers pick them; supervisors and administrators write them, every edit a new version. */
 @ApplicationScoped
@@ -86,7 +87,7 @@ public class ReplyTemplateService {
                         ((Number) r[0]).intValue(),
                         (Boolean) r[3],
                         (String) r[4],
-                        china(ReplyTemplateRepository.time(r[5]))))
+                        china(SqlTime.of(r[5]))))
                 .toList();
     }
 
