@@ -219,6 +219,10 @@ export interface RoutingProposal {
   basis: string | null
   explanation: string
   manualDispatch: boolean
+  /** LOW_CONFIDENCE, NO_MATRIX_ROW, POSSIBLE_MISCONDUCT; null when routed. */
+  manualReason?: string | null
+  /** The misconduct guard's finding (NONE, POSSIBLE, STRONG) and its evidence. */
+  misconduct?: { level: string; probability: number; evidence: string[] } | null
   alternatives: RoutingAlternative[]
 }
 
@@ -264,6 +268,11 @@ export interface QueuedCase {
   suggestedLeadName: string | null
   confidence: number | null
   explanation: string | null
+  /** The misconduct guard's finding: POSSIBLE or STRONG, null when it found nothing. */
+  misconductLevel?: string | null
+  misconductEvidence?: string | null
+  /** The discipline commission (the misconduct category's lead): other units need misconductConfirmation. */
+  misconductLead?: string | null
 }
 
 export interface ArbitrationCase {
@@ -296,6 +305,8 @@ export interface DispatchRequest {
   lead: string
   coHandlers?: string[]
   reason: string
+  /** Why a case the misconduct guard flagged goes to another unit than the discipline commission. */
+  misconductConfirmation?: string
 }
 
 export interface RulingRequest {

@@ -38,6 +38,7 @@ describe('matrix rows in a decision', () => {
       lead: 'D01',
       coHandlers: ['SCJG'],
       reason: '',
+      misconductConfirmation: '',
     })
     expect(applyRow(emptyDecision(), rows[0], ['SCJG']).lead).toBe('')
   })
@@ -50,6 +51,7 @@ describe('matrix rows in a decision', () => {
       lead: 'TAX',
       coHandlers: ['FGW'],
       reason: '',
+      misconductConfirmation: '',
     })
     expect(changeLead(fromRow, 'SCJG', rows)).toEqual({ ...fromRow, lead: 'SCJG' })
     expect(changeLead(emptyDecision(), 'TAX', rows)).toEqual({ ...emptyDecision(), lead: 'TAX' })
@@ -120,5 +122,34 @@ describe('problems, waiting times and percentages', () => {
     expect(percent(0.8749)).toBe('87%')
     expect(percent(1)).toBe('100%')
     expect(percent(null)).toBe('—')
+  })
+})
+
+describe('possible misconduct (疑似涉及工作人员作风问题)', () => {
+  const flagged = { misconductLevel: 'POSSIBLE', misconductLead: 'JW' }
+  it('asks for a confirmation only when a flagged case goes to another unit than the discipline commission', async () => {
+    const { needsMisconductConfirmation } = await import('./decision')
+    expect(needsMisconductConfirmation(flagged, 'ZWFW')).toBe(true)
+    expect(needsMisconductConfirmation(flagged, 'JW')).toBe(false)
+    expect(needsMisconductConfirmation(flagged, '')).toBe(false)
+    expect(needsMisconductConfirmation({ misconductLevel: null, misconductLead: null }, 'ZWFW')).toBe(false)
+    expect(needsMisconductConfirmation(null, 'ZWFW')).toBe(false)
+  })
+  it('sends the confirmation only when it is needed, trimmed', () => {
+    const d = { ...emptyDecision(), lead: 'ZWFW', reason: ' 窗口问题 ', misconductConfirmation: ' 不涉及工作人员 ' }
+    expect(buildDispatchRequest(d, true).misconductConfirmation).toBe('不涉及工作人员')
+    expect(buildDispatchRequest(d).misconductConfirmation).toBeUndefined()
+  })
+  it("splits the guard's evidence into its cues and wording", async () => {
+    const { misconductEvidence } = await import('./decision')
+    expect(misconductEvidence('线索「暗示送礼或给钱：送点东西」、线索「压着、卡着不办：一直压着」、用语「送点」')).toEqual([
+      '线索「暗示送礼或给钱：送点东西」',
+      '线索「压着、卡着不办：一直压着」',
+      '用语「送点」',
+    ])
+    expect(misconductEvidence(null)).toEqual([])
+  })
+  it('maps the service field of the confirmation to its form item', () => {
+    expect(decisionField('misconductConfirmation')).toBe('misconductConfirmation')
   })
 })

@@ -1,4 +1,4 @@
-import type { DispatchRequest, MatrixRow, RulingRequest } from '@/api/desk'
+import type { DispatchRequest, MatrixRow, QueuedCase, RulingRequest } from '@/api/desk'
 
 /**
  * A dispatcher's or coordinator's choice of units (人工派单, 仲裁, 指定承办): optionally a matrix row, which fills in
@@ -10,10 +10,26 @@ export interface DecisionDraft {
   lead: string
   coHandlers: string[]
   reason: string
+  /** Why a case flagged as possible misconduct goes to another unit than the discipline commission. */
+  misconductConfirmation: string
 }
 
 export function emptyDecision(): DecisionDraft {
-  return { rowId: null, category: '', lead: '', coHandlers: [], reason: '' }
+  return { rowId: null, category: '', lead: '', coHandlers: [], reason: '', misconductConfirmation: '' }
+}
+
+/**
+ * A case the misconduct guard flagged (疑似涉及工作人员作风问题) that the dispatcher sends to another unit than the
+ * discipline commission: the service wants a confirmation with a reason.
+ */
+export function needsMisconductConfirmation(item: Pick<QueuedCase, 'misconductLevel' | 'misconductLead'> | null, lead: string): boolean {
+  return !!item?.misconductLevel && !!lead && lead !== item.misconductLead
+}
+
+/** The guard's evidence, one item per cue or wording (the service joins them with 、 outside the quotes). */
+export function misconductEvidence(evidence: string | null | undefined): string[] {
+  if (!evidence) return []
+  return evidence.split(/(?<=」)、/).map((e) => e.trim()).filter(Boolean)
 }
 
 /** The row routing would use for a category in a district: the district's own row beats the city-wide one. */
@@ -54,13 +70,15 @@ function coUnits(d: DecisionDraft): string[] {
   return [...new Set(d.coHandlers.filter((c) => c && c !== d.lead))].slice(0, 10)
 }
 
-export function buildDispatchRequest(d: DecisionDraft): DispatchRequest {
-  return {
+export function buildDispatchRequest(d: DecisionDraft, confirm = false): DispatchRequest {
+  const request: DispatchRequest = {
     category: d.category || undefined,
     lead: d.lead,
     coHandlers: coUnits(d),
     reason: d.reason.trim(),
   }
+  if (confirm) request.misconductConfirmation = d.misconductConfirmation.trim()
+  return request
 }
 
 /** Upheld: the case goes to the chosen lead. Rejected (improper return): back to the unit that returned it. */

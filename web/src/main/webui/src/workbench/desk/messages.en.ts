@@ -394,6 +394,12 @@ const deskEn: DeskMessages = {
     submit: 'Dispatch',
     failed: 'Not dispatched',
     dispatched: 'Dispatched: {lead} leads {caseNumber}.',
+    misconductTag: 'Possible misconduct',
+    misconductTitle: 'Possibly about officials’ conduct',
+    misconductText: 'The complaint shows signs of misconduct by officials. Such complaints go to {unit}, never to the accused unit.',
+    misconductEvidence: 'Evidence:',
+    misconductConfirm: 'Why it does not go to the discipline commission',
+    misconductConfirmHint: 'To send it to a unit other than {unit}, say why you are sure it is not about officials’ conduct; the reason is recorded with the decision.',
   },
   repeats: {
     heading: 'Repeats (merged cases)',

@@ -392,6 +392,12 @@ const deskZh = {
     submit: '派出',
     failed: '未能派出',
     dispatched: '已派出：{caseNumber} 由{lead}主办。',
+    misconductTag: '疑似作风问题',
+    misconductTitle: '疑似涉及工作人员作风问题',
+    misconductText: '系统在诉求中发现了工作人员作风问题的线索。此类诉求应交{unit}办理，不得交被投诉单位。',
+    misconductEvidence: '依据：',
+    misconductConfirm: '确认不交纪检监察机关的理由',
+    misconductConfirmHint: '派往{unit}以外的单位，须说明为何确认本件不涉及工作人员作风问题；理由将记入派单记录。',
   },
   repeats: {
     heading: '重复件（并单）',

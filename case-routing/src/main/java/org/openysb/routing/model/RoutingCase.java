@@ -83,8 +83,21 @@ public class RoutingCase {
     @Column(nullable = false)
     public boolean accepted;
 
+    /** The misconduct guard's finding (POSSIBLE, STRONG), null when it found nothing. */
+    @Column(name = "misconduct_level", length = 10)
+    public String misconductLevel;
+
+    /** The guard's evidence, cited to the dispatcher. */
+    @Column(name = "misconduct_evidence", length = 1000)
+    public String misconductEvidence;
+
     @Version
     public long version;
+
+    /** The guard suspects a complaint about officials' conduct: never to another unit without a dispatcher's reason. */
+    public boolean misconductSuspected() {
+        return misconductLevel != null;
+    }
 
     public void routedTo(String category, String lead, OffsetDateTime at) {
         this.category = category;

@@ -41,8 +41,9 @@ public class RoutingBatchRepository {
             Set<String> inserted = new HashSet<>();
             try (PreparedStatement ps = c.prepareStatement("insert into routing_case (case_number, status, channel,"
                     + " type, urgent, district, content, accused_unit, category, current_lead, dispatch_count,"
-                    + " designated, received_at, updated_at, routed_at, accepted, version)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, false, 0)"
+                    + " designated, received_at, updated_at, routed_at, accepted, version, misconduct_level,"
+                    + " misconduct_evidence)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, false, 0, ?, ?)"
                     + " on conflict (case_number) do nothing")) {
                 for (RoutingCase rc : sorted) {
                     ps.setString(1, rc.caseNumber);
@@ -59,6 +60,8 @@ public class RoutingBatchRepository {
                     ps.setObject(12, rc.receivedAt);
                     ps.setObject(13, rc.updatedAt);
                     ps.setObject(14, rc.routedAt);
+                    ps.setString(15, rc.misconductLevel);
+                    ps.setString(16, rc.misconductEvidence);
                     ps.addBatch();
                 }
                 int[] counts = ps.executeBatch();

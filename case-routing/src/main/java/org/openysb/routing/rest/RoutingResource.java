@@ -116,11 +116,20 @@ public class RoutingResource {
     @Path("/cases/{caseNumber}/dispatch")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"dispatcher", "coordinator", "admin"})
-    @Operation(summary = "Dispatch a queued case to a lead unit (人工派单); the decision teaches the classifier")
+    @Operation(
+            summary = "Dispatch a queued case to a lead unit (人工派单); the decision teaches the classifier",
+            description = "A case the misconduct guard flagged goes to another unit than the discipline commission only"
+                    + " with misconductConfirmation (400 without it)")
     public DispatchViews.Dispatched dispatch(
             @PathParam("caseNumber") String caseNumber, @NotNull @Valid DispatchRequest request) {
         return dispatch.dispatchCase(
-                caseNumber, request.category(), request.lead(), request.coHandlers(), request.reason(), user());
+                caseNumber,
+                request.category(),
+                request.lead(),
+                request.coHandlers(),
+                request.reason(),
+                request.misconductConfirmation(),
+                user());
     }
 
     @GET

@@ -105,19 +105,45 @@ public class DispatchService {
         return queued(c);
     }
 
-    /** A dispatcher decides the lead unit of a queued case; the decision becomes a training example. */
+    /**
+     * A dispatcher decides the lead unit of a queued case; the decision becomes a training example. A case the
+     * misconduct guard flagged goes to another unit than the discipline commission only with the dispatcher's
+     * confirmation and its reason, both recorded on the decision (and in CaseRouted).
+     */
     @Transactional
     public DispatchViews.Dispatched dispatchCase(
-            String caseNumber, String category, String lead, List<String> coHandlers, String reason, String actor) {
+            String caseNumber,
+            String category,
+            String lead,
+            List<String> coHandlers,
+            String reason,
+            String misconductConfirmation,
+            String actor) {
         RoutingCase c = find(caseNumber);
         if (c.status != RoutingCase.Status.MANUAL_DISPATCH) {
             throw notQueued(c);
         }
+        String why = "人工派单：" + reason;
+        if (c.misconductSuspected()) {
+            String discipline = misconductLead(c.district).orElse(null);
+            if (!lead.equals(discipline)) {
+                if (misconductConfirmation == null || misconductConfirmation.isBlank()) {
+                    throw DomainException.invalidField(
+                            "misconductConfirmation",
+                            misconductConfirmation,
+                            "该工单疑似涉及工作人员作风问题，派往" + (discipline == null ? "纪检监察机关" : units.nameOf(discipline))
+                                    + "以外的单位须确认并说明理由",
+                            "The case may concern officials' misconduct: dispatching it to a unit other than the"
+                                    + " discipline commission needs a confirmation with a reason");
+                }
+                why += "；疑似作风问题，派单员确认不交纪检监察机关，理由：" + misconductConfirmation.trim() + "（作风问题研判：" + c.misconductEvidence
+                        + "）";
+            }
+        }
         if (!c.claim(actor, OffsetDateTime.now())) {
             throw claimedByOther(c);
         }
-        String decided =
-                route(c, category, lead, coHandlers, "人工派单：" + reason, actor, RoutingDecision.Kind.MANUAL, false);
+        String decided = route(c, category, lead, coHandlers, why, actor, RoutingDecision.Kind.MANUAL, false);
         classifiers.learn(currentRows().keySet(), c.caseNumber, decided, c.content, "MANUAL", actor);
         return dispatched(c);
     }
@@ -184,7 +210,10 @@ public class DispatchService {
             LOG.infof("return by %s refused: %s", ret.unit, refusal);
             return;
         }
-        Optional<MatrixRow> next = c.dispatchCount < config.maxDispatches() ? nextBest(c, ret.unit) : Optional.empty();
+        // a case the misconduct guard flagged is never rerouted automatically: a person decides (arbitration)
+        Optional<MatrixRow> next = c.dispatchCount < config.maxDispatches() && !c.misconductSuspected()
+                ? nextBest(c, ret.unit)
+                : Optional.empty();
         ret.outcome = next.isPresent() ? CaseReturn.Outcome.REROUTED : CaseReturn.Outcome.ARBITRATION;
         returns.persist(ret);
         record(
@@ -554,6 +583,11 @@ public class DispatchService {
         return d;
     }
 
+    /** The unit the misconduct category's row names (the discipline commission) for a district. */
+    private Optional<String> misconductLead(String district) {
+        return leadOf(currentRows(), config.misconductCategory(), district);
+    }
+
     private Optional<String> leadOf(Map<String, List<MatrixRow>> rows, String category, String district) {
         return category == null
                 ? Optional.empty()
@@ -588,7 +622,10 @@ public class DispatchService {
                 s.map(d -> d.lead).orElse(null),
                 s.map(d -> d.lead).map(units::nameOf).orElse(null),
                 s.map(d -> d.confidence).orElse(null),
-                s.map(d -> d.explanation).orElse(null));
+                s.map(d -> d.explanation).orElse(null),
+                c.misconductLevel,
+                c.misconductEvidence,
+                c.misconductSuspected() ? misconductLead(c.district).orElse(null) : null);
     }
 
     private DispatchViews.Dispatched dispatched(RoutingCase c) {

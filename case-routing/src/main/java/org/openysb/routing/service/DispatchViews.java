@@ -7,7 +7,11 @@ import java.util.List;
 public final class DispatchViews {
     private DispatchViews() {}
 
-    /** A case waiting in the manual dispatch queue, with the classifier's suggestion and why. */
+    /**
+     * A case waiting in the manual dispatch queue, with the classifier's suggestion and why. {@code misconductLevel}
+     * (POSSIBLE, STRONG or null) and {@code misconductEvidence}: the misconduct guard's finding; when set, dispatching
+     * to another unit than {@code misconductLead} (the discipline commission) needs {@code misconductConfirmation}.
+     */
     public record QueuedCase(
             String caseNumber,
             String district,
@@ -23,7 +27,10 @@ public final class DispatchViews {
             String suggestedLead,
             String suggestedLeadName,
             Double confidence,
-            String explanation) {}
+            String explanation,
+            String misconductLevel,
+            String misconductEvidence,
+            String misconductLead) {}
 
     /** A returned case waiting for the coordinator's ruling. */
     public record ArbitrationCase(

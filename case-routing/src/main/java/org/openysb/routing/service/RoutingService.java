@@ -33,6 +33,7 @@ import org.openysb.problem.DomainException;
 import org.openysb.routing.model.CategoryClassifier;
 import org.openysb.routing.model.MatrixRow;
 import org.openysb.routing.model.MatrixVersion;
+import org.openysb.routing.model.MisconductGuard;
 import org.openysb.routing.model.RoutingCase;
 import org.openysb.routing.model.RoutingDecision;
 import org.openysb.routing.repository.DecisionRepository;
@@ -52,6 +53,7 @@ public class RoutingService {
     private final RoutingCaseRepository cases;
     private final DecisionRepository decisions;
     private final ClassifierService classifiers;
+    private final MisconductGuardService guard;
     private final RoutingConfig config;
     private final RoutingBatchRepository batches;
     private final Inbox inbox;
@@ -65,6 +67,7 @@ public class RoutingService {
             RoutingCaseRepository cases,
             DecisionRepository decisions,
             ClassifierService classifiers,
+            MisconductGuardService guard,
             RoutingConfig config,
             RoutingBatchRepository batches,
             Inbox inbox,
@@ -76,6 +79,7 @@ public class RoutingService {
         this.cases = cases;
         this.decisions = decisions;
         this.classifiers = classifiers;
+        this.guard = guard;
         this.config = config;
         this.batches = batches;
         this.inbox = inbox;
@@ -130,8 +134,11 @@ public class RoutingService {
         CategoryClassifier classifier =
                 classifiers.classifier(snapshot.rowsByCategory().keySet());
         Map<String, List<CategoryClassifier.Prediction>> ranked = new java.util.concurrent.ConcurrentHashMap<>();
-        (byCase.size() > 1 ? byCase.values().parallelStream() : byCase.values().stream())
-                .forEach(c -> ranked.put(c.caseNumber(), classifier.classify(content(c))));
+        Map<String, MisconductGuard.Assessment> assessed = new java.util.concurrent.ConcurrentHashMap<>();
+        (byCase.size() > 1 ? byCase.values().parallelStream() : byCase.values().stream()).forEach(c -> {
+            ranked.put(c.caseNumber(), classifier.classify(content(c)));
+            assessed.put(c.caseNumber(), guard.assess(content(c)));
+        });
         List<RoutingCase> newCases = new ArrayList<>(byCase.size());
         Map<String, RoutingProposal> proposals = new HashMap<>();
         for (ComplaintSubmitted complaint : byCase.values()) {
@@ -151,7 +158,13 @@ public class RoutingService {
                     complaint.district(),
                     complaint.categoryHint(),
                     complaint.accusedUnit(),
-                    ranked.get(complaint.caseNumber()));
+                    ranked.get(complaint.caseNumber()),
+                    assessed.get(complaint.caseNumber()));
+            if (!"NONE".equals(proposal.misconduct().level())) {
+                routingCase.misconductLevel = proposal.misconduct().level();
+                routingCase.misconductEvidence =
+                        truncate(String.join("、", proposal.misconduct().evidence()), 1000);
+            }
             if (proposal.manualDispatch() || proposal.lead() == null) {
                 routingCase.queuedForManualDispatch(proposal.category(), now);
             } else {
@@ -271,9 +284,10 @@ public class RoutingService {
 
     private RoutingProposal propose(
             Snapshot snapshot, String content, String district, String categoryHint, String accusedUnit) {
+        String text = content == null ? "" : content;
         List<CategoryClassifier.Prediction> ranked =
-                classifiers.classifier(snapshot.rowsByCategory().keySet()).classify(content == null ? "" : content);
-        return propose(snapshot, content, district, categoryHint, accusedUnit, ranked);
+                classifiers.classifier(snapshot.rowsByCategory().keySet()).classify(text);
+        return propose(snapshot, content, district, categoryHint, accusedUnit, ranked, guard.assess(text));
     }
 
     /** The text routing reads: title and content, bounded. */
@@ -287,7 +301,8 @@ public class RoutingService {
             String district,
             String categoryHint,
             String accusedUnit,
-            List<CategoryClassifier.Prediction> ranked) {
+            List<CategoryClassifier.Prediction> ranked,
+            MisconductGuard.Assessment suspicion) {
         MatrixVersion version = snapshot.version();
         Map<String, List<MatrixRow>> rowsByCategory = snapshot.rowsByCategory();
         String misconduct = config.misconductCategory();
@@ -295,7 +310,34 @@ public class RoutingService {
         String category;
         double confidence;
         List<String> evidence = new ArrayList<>();
-        if (accusedUnit != null && !accusedUnit.isBlank() && rowsByCategory.containsKey(misconduct)) {
+        boolean guarded = false; // the misconduct guard decided: possible misconduct waits for a dispatcher
+        boolean accused = accusedUnit != null && !accusedUnit.isBlank() && rowsByCategory.containsKey(misconduct);
+        String misconductLead = MatrixRow.select(rowsByCategory.getOrDefault(misconduct, List.of()), district)
+                .map(r -> r.lead)
+                .orElse(null);
+        if (!accused && suspicion.suspected() && rowsByCategory.containsKey(misconduct)) {
+            // a complaint about officials' conduct never goes automatically to an ordinary unit (it may be the accused)
+            String guessed = categoryHint != null && rowsByCategory.containsKey(categoryHint)
+                    ? categoryHint
+                    : ranked.get(0).category();
+            String guessedLead = MatrixRow.select(rowsByCategory.getOrDefault(guessed, List.of()), district)
+                    .map(r -> r.lead)
+                    .orElse(null);
+            boolean alreadyThere = misconductLead != null && misconductLead.equals(guessedLead);
+            if (suspicion.level() == MisconductGuard.Level.STRONG || !alreadyThere) {
+                category = misconduct;
+                confidence = suspicion.probability();
+                guarded = suspicion.level() == MisconductGuard.Level.POSSIBLE;
+                evidence.add((guarded ? "疑似涉及工作人员作风问题（possible misconduct），转人工派单" : "涉及工作人员作风问题，交纪检监察机关") + "（作风问题研判概率 "
+                        + String.format("%.2f", suspicion.probability()) + "）");
+                evidence.addAll(suspicion.evidence());
+            } else {
+                category = guessed;
+                confidence = guessed.equals(categoryHint) ? 1.0 : ranked.get(0).confidence();
+                evidence.add("疑似涉及工作人员作风问题，所选类别已由纪检监察机关主办");
+                evidence.addAll(suspicion.evidence());
+            }
+        } else if (accused) {
             category = misconduct;
             confidence = 1.0;
             evidence.add("诉求指向" + units.nameOf(accusedUnit) + "，按回避原则不交被投诉单位办理，交纪检监察机关");
@@ -348,6 +390,7 @@ public class RoutingService {
                             p.confidence());
                 })
                 .toList();
+        boolean manual = guarded || lead == null || confidence < config.minConfidence();
         return new RoutingProposal(
                 category,
                 categoryName,
@@ -359,7 +402,9 @@ public class RoutingService {
                 row.map(r -> r.id).orElse(null),
                 row.map(r -> r.basis).orElse(null),
                 explanation.toString(),
-                confidence < config.minConfidence(),
+                manual,
+                !manual ? null : guarded ? POSSIBLE_MISCONDUCT : lead == null ? "NO_MATRIX_ROW" : "LOW_CONFIDENCE",
+                new RoutingProposal.Misconduct(suspicion.level().name(), suspicion.probability(), suspicion.evidence()),
                 alternatives);
     }
 
@@ -390,7 +435,7 @@ public class RoutingService {
     private static ManualDispatchQueued manualQueued(RoutingCase c, RoutingProposal p, OffsetDateTime at) {
         return new ManualDispatchQueued(
                 c.caseNumber,
-                p.lead() == null ? "NO_MATRIX_ROW" : "LOW_CONFIDENCE",
+                p.manualReason() != null ? p.manualReason() : p.lead() == null ? "NO_MATRIX_ROW" : "LOW_CONFIDENCE",
                 p.category(),
                 p.categoryName(),
                 p.lead() == null ? null : new UnitRef(p.lead(), p.leadName()),
@@ -399,6 +444,9 @@ public class RoutingService {
                 c.urgent,
                 at);
     }
+
+    /** ManualDispatchQueued's reason for a case the misconduct guard holds back. */
+    static final String POSSIBLE_MISCONDUCT = "POSSIBLE_MISCONDUCT";
 
     private static String truncate(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";

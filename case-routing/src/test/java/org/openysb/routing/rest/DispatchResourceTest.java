@@ -158,7 +158,8 @@ class DispatchResourceTest {
     @Test
     void shouldDispatchAQueuedCaseAndPublishCaseRoutedCitingTheMatrixRowReasonAndDispatcher() {
         String caseNumber = CaseEvents.newCaseNumber();
-        String text = "我们公司的事情一直没人管，希望领导重视，盼早日解决。";
+        // says too little to be routed, and nothing about officials (the misconduct guard would hold back "没人管，希望领导重视")
+        String text = "我们公司的事情还没有结果，盼早日解决。";
         queued(caseNumber, text, false);
         claim(DISPATCHER, caseNumber).statusCode(200);
 
@@ -461,5 +462,88 @@ class DispatchResourceTest {
                 .then()
                 .body("version", hasItem(latestBefore + 1))
                 .body("[0].note", containsString(caseNumber));
+    }
+
+    /** Some evidence of officials' misconduct, not enough to send it straight to the discipline commission. */
+    private static final String POSSIBLE_MISCONDUCT = "此事由来已久，恳请上级过问，有人在里面打招呼。";
+
+    @Test
+    void shouldHoldBackPossibleMisconductAndSendItElsewhereOnlyWithAConfirmedReasonOnRecord() {
+        String caseNumber = CaseEvents.newCaseNumber();
+        ManualDispatchQueued q = queued(caseNumber, POSSIBLE_MISCONDUCT, false);
+        assertEquals("POSSIBLE_MISCONDUCT", q.reason());
+        assertEquals("OFFICIAL_MISCONDUCT", q.suggestedCategory());
+        assertEquals("JW", q.suggestedLead().code());
+        assertTrue(q.explanation().contains("疑似涉及工作人员作风问题") && q.explanation().contains("打招呼"), q.explanation());
+
+        Map<String, Object> item = inQueue(caseNumber).orElseThrow();
+        assertEquals("POSSIBLE", item.get("misconductLevel"));
+        assertEquals("JW", item.get("misconductLead"));
+        assertTrue(((String) item.get("misconductEvidence")).contains("打招呼"), item.toString());
+
+        // another unit without a confirmation: refused field by field in both languages, the case stays unclaimed
+        for (Map<String, Object> body : List.<Map<String, Object>>of(
+                Map.of("lead", "ZWFW", "reason", "窗口服务问题"),
+                Map.of("lead", "ZWFW", "reason", "窗口服务问题", "misconductConfirmation", "  "))) {
+            dispatch(DISPATCHER, caseNumber, body)
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("misconductConfirmation"))
+                    .body("errors[0].message", containsString("作风问题"))
+                    .body("errors[0].messageEn", containsString("misconduct"));
+        }
+        assertNull(inQueue(caseNumber).orElseThrow().get("claimedBy"));
+
+        dispatch(
+                        DISPATCHER,
+                        caseNumber,
+                        Map.of(
+                                "lead", "ZWFW",
+                                "reason", "窗口服务问题",
+                                "misconductConfirmation", "来电人补充说明“打招呼”指插队，不涉及工作人员"))
+                .statusCode(200)
+                .body("lead", equalTo("ZWFW"));
+        CaseRouted routed = CaseEvents.await(caseNumber, EventType.CASE_ROUTED, CaseRouted.class, 1)
+                .get(0);
+        assertEquals("ZWFW", routed.lead().code());
+        assertTrue(
+                routed.explanation().contains("派单员确认不交纪检监察机关")
+                        && routed.explanation().contains("不涉及工作人员"),
+                routed.explanation());
+        given().auth()
+                .oauth2(DISPATCHER)
+                .get("/api/routing/cases/{caseNumber}", caseNumber)
+                .then()
+                .statusCode(200)
+                .body("decisions.kind", equalTo(List.of("MANUAL_QUEUE", "MANUAL")))
+                .body("decisions[1].actor", equalTo("dispatcher1"))
+                .body("decisions[1].explanation", containsString("不涉及工作人员"));
+    }
+
+    @Test
+    void shouldDispatchPossibleMisconductToTheDisciplineCommissionWithoutAConfirmation() {
+        String caseNumber = CaseEvents.newCaseNumber();
+        queued(caseNumber, POSSIBLE_MISCONDUCT, false);
+        dispatch(DISPATCHER, caseNumber, Map.of("lead", "JW", "reason", "涉及工作人员打招呼"))
+                .statusCode(200)
+                .body("lead", equalTo("JW"))
+                .body("category", equalTo("OFFICIAL_MISCONDUCT"));
+    }
+
+    @Test
+    void shouldRouteTheIssuesMisconductExampleToTheDisciplineCommissionCitingTheEvidence() {
+        String caseNumber = CaseEvents.newCaseNumber();
+        CaseEvents.submit(caseNumber, "住建局审批科的一名科长暗示我们要送点东西才能加快办理，不然就一直压着不批", "D01", null);
+        CaseRouted routed = CaseEvents.await(caseNumber, EventType.CASE_ROUTED, CaseRouted.class, 1)
+                .get(0);
+        assertEquals("JW", routed.lead().code());
+        assertEquals("OFFICIAL_MISCONDUCT", routed.category());
+        assertFalse(
+                routed.coHandlers().stream().anyMatch(u -> u.code().equals("ZJJ")),
+                routed.coHandlers().toString());
+        assertTrue(
+                routed.explanation().contains("线索「暗示送礼或给钱")
+                        && routed.explanation().contains("权责清单"),
+                routed.explanation());
     }
 }

@@ -99,4 +99,35 @@ class RoutingResourceTest {
                 .statusCode(404)
                 .contentType("application/problem+json");
     }
+
+    @Test
+    void shouldPreviewAComplaintAboutAnOfficialAsMisconductForTheDisciplineCommission() {
+        given().auth()
+                .oauth2(TestTokens.token("operator1", "hotline-operator"))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "content", "住建局审批科的一名科长暗示我们要送点东西才能加快办理，不然就一直压着不批",
+                        "district", "D01",
+                        "type", "COMPLAINT"))
+                .post("/api/routing/preview")
+                .then()
+                .statusCode(200)
+                .body("category", equalTo("OFFICIAL_MISCONDUCT"))
+                .body("lead", equalTo("JW"))
+                .body("manualDispatch", equalTo(false))
+                .body("misconduct.level", equalTo("STRONG"))
+                .body("misconduct.evidence", hasItem(org.hamcrest.Matchers.startsWith("线索「暗示送礼或给钱")))
+                .body("explanation", org.hamcrest.Matchers.containsString("作风问题研判概率"));
+        // an ordinary complaint: the guard finds nothing, routing is unchanged
+        given().auth()
+                .oauth2(TestTokens.token("dispatcher1", "dispatcher"))
+                .contentType(ContentType.JSON)
+                .body(BODY)
+                .post("/api/routing/preview")
+                .then()
+                .statusCode(200)
+                .body("lead", equalTo("TAX"))
+                .body("misconduct.level", equalTo("NONE"))
+                .body("manualReason", org.hamcrest.Matchers.nullValue());
+    }
 }
