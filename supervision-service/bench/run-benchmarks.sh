@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks of supervision-service (issue 5), on this machine, with the module's own real PostgreSQL 17 and Kafka
 # (started inside the test JVM by test-support, as in the tests):
-#   1. GET /api/metrics p50/p95 over 1,000,000 seeded cases, against a baseline that scans the raw cases per request;
+#   1. GET /api/metrics p50/p95 over 1,000,000 seeded cases, against a baseline that scans the raw cases per request,
+#      and GET /api/metrics/dashboard and GET /api/rankings p50/p95 over the same cases;
 #   2. one reminder sweep over 1,000,000 open cases: how many were due, found and emitted, how fast, and that a
 #      second sweep emits nothing.
 # Prints the BENCH lines; the numbers go into the closing note. CASES=… and REQUESTS=… change the sizes.

@@ -1,7 +1,8 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import HomePage from './portal/pages/HomePage.vue'
-import { OVERSIGHT_ROLES, PORTAL_ROLES } from './auth/roles'
+import { PORTAL_ROLES } from './auth/roles'
 import { workbenchRoutes } from './workbench/routes'
+import { oversightRoutes } from './oversight/routes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -9,7 +10,7 @@ declare module 'vue-router' {
     title: string
     /** Realm roles that may use the page; the page itself explains when the user is not signed in. */
     roles?: readonly string[]
-    /** Workbench navigation group (wb.groups.*) the page is listed under. */
+    /** Navigation group (wb.groups.* or ov.groups.*) the page is listed under. */
     nav?: string
   }
 }
@@ -51,12 +52,7 @@ const routes: RouteRecordRaw[] = [
   },
   { path: '/stats', name: 'stats', component: () => import('./portal/pages/StatsPage.vue'), meta: { title: 'titles.stats' } },
   workbenchRoutes,
-  {
-    path: '/oversight',
-    name: 'oversight',
-    component: () => import('./oversight/OversightHome.vue'),
-    meta: { title: 'titles.oversight', roles: OVERSIGHT_ROLES },
-  },
+  oversightRoutes,
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

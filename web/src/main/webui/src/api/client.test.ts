@@ -54,6 +54,16 @@ describe('api client', () => {
     expect(calls[0].init.body).toBe('{"mobile":"13812341234"}')
   })
 
+  it('sends a Blob as is with its type as the content type', async () => {
+    const { fetch, calls } = recordingFetch(() => respond(201, { created: true }))
+    configureApi({ fetch })
+    const csv = new Blob(['category,name_zh\n'], { type: 'text/csv; charset=UTF-8' })
+    await api('/api/routing/matrix', { method: 'POST', blob: csv, query: { note: 'x' } })
+    expect(calls[0].url).toBe('/api/routing/matrix?note=x')
+    expect(header(calls[0].init, 'Content-Type')?.toLowerCase()).toBe('text/csv; charset=utf-8')
+    expect(calls[0].init.body).toBe(csv)
+  })
+
   it('rejects with the parsed problem, field errors and Retry-After', async () => {
     const { fetch } = recordingFetch(() =>
       respond(

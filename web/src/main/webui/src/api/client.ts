@@ -39,6 +39,8 @@ export interface RequestOptions {
   json?: unknown
   /** Sent as multipart/form-data (the browser sets the boundary). */
   form?: FormData
+  /** Sent as is, with the Blob's type as Content-Type (e.g. a CSV file as `text/csv`). */
+  blob?: Blob
   signal?: AbortSignal
   /** Do not send the bearer token even when signed in (public endpoints that must not see the user). */
   anonymous?: boolean
@@ -66,6 +68,9 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   let body: BodyInit | undefined
   if (options.form) {
     body = options.form
+  } else if (options.blob) {
+    if (options.blob.type) headers['Content-Type'] = options.blob.type
+    body = options.blob
   } else if (options.json !== undefined) {
     headers['Content-Type'] = 'application/json'
     body = JSON.stringify(options.json)

@@ -165,6 +165,18 @@ public class WorkItem {
     @Column(name = "due_counted", nullable = false)
     public boolean dueCounted;
 
+    /**
+     * Whether the sign-for outcome of the current assignment was counted in the metrics (once per assignment).
+     * Written only by conditional native updates (MetricsRecorder), never by the entity: a handler's write and the
+     * sweep's decision do not compete for the row version.
+     */
+    @Column(name = "sign_decided", nullable = false, updatable = false)
+    public boolean signDecided;
+
+    /** Whether the response outcome of the current assignment was counted (like {@link #signDecided}). */
+    @Column(name = "response_decided", nullable = false, updatable = false)
+    public boolean responseDecided;
+
     @Version
     public long version;
 

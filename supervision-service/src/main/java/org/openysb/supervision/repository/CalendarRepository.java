@@ -18,6 +18,17 @@ public class CalendarRepository implements PanacheRepositoryBase<CalendarDay, Lo
                 .getResultList();
     }
 
+    /** Per loaded year: {year, off days, make-up working days} among its listed days. */
+    public List<Object[]> dayCounts() {
+        return getEntityManager()
+                .createQuery(
+                        "select d.year, sum(case when d.offDay = true then 1 else 0 end),"
+                                + " sum(case when d.offDay = false then 1 else 0 end)"
+                                + " from CalendarDay d group by d.year",
+                        Object[].class)
+                .getResultList();
+    }
+
     public boolean hasYear(int year) {
         return getEntityManager().find(CalendarYear.class, year) != null;
     }

@@ -58,4 +58,26 @@ public class ClueRepository implements PanacheRepositoryBase<Clue, String> {
                 : String.join(" and ", where) + " order by raisedAt desc, id";
         return find(query, params).page(0, limit).list();
     }
+
+    /** One cell of the inaction analytics: clues of a kind raised against a unit in a month (China time). */
+    public record MonthCount(String unit, String unitName, String month, String kind, long count) {}
+
+    /** Clues raised in [from, to) counted by unit, month and kind, optionally for one unit. */
+    public List<MonthCount> countByUnitMonthKind(OffsetDateTime from, OffsetDateTime to, String unit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery("select unit_code, max(unit_name),"
+                        + " to_char(raised_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, kind, count(*)"
+                        + " from clue where raised_at >= ?1 and raised_at < ?2"
+                        + " and (cast(?3 as varchar) is null or unit_code = cast(?3 as varchar))"
+                        + " group by unit_code, month, kind order by unit_code, month, kind")
+                .setParameter(1, from)
+                .setParameter(2, to)
+                .setParameter(3, unit)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new MonthCount(
+                        (String) r[0], (String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).longValue()))
+                .toList();
+    }
 }

@@ -70,8 +70,10 @@ public class SampleRepository {
     public List<Draw> listDraws(String period) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager
+                // cast: PostgreSQL cannot type a parameter that is only compared with null
                 .createNativeQuery("select id, period, per_unit, seed, drawn_by, drawn_at from sample_draw"
-                        + " where (?1 is null or period = ?1) order by drawn_at desc")
+                        + " where (cast(?1 as varchar) is null or period = cast(?1 as varchar))"
+                        + " order by drawn_at desc")
                 .setParameter(1, period)
                 .getResultList();
         return rows.stream().map(SampleRepository::draw).toList();
@@ -89,6 +91,54 @@ public class SampleRepository {
             byUnit.computeIfAbsent((String) row[0], u -> new ArrayList<>()).add((String) row[1]);
         }
         return byUnit;
+    }
+
+    /** 回访复核: the re-visit result of one drawn case. */
+    public record Revisit(
+            String caseNumber, String outcome, String note, String recordedBy, OffsetDateTime recordedAt) {}
+
+    /** The unit a case was drawn for in a draw, if it was drawn. */
+    public Optional<String> unitOf(String drawId, String caseNumber) {
+        @SuppressWarnings("unchecked")
+        List<String> rows = entityManager
+                .createNativeQuery("select unit_code from sample_case where draw_id = ?1 and case_number = ?2")
+                .setParameter(1, drawId)
+                .setParameter(2, caseNumber)
+                .getResultList();
+        return rows.stream().findFirst();
+    }
+
+    /** Records a re-visit once; false when this case's re-visit was already recorded. */
+    public boolean saveRevisit(String drawId, Revisit revisit) {
+        return entityManager
+                        .createNativeQuery("insert into sample_revisit"
+                                + " (draw_id, case_number, outcome, note, recorded_by, recorded_at)"
+                                + " values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing")
+                        .setParameter(1, drawId)
+                        .setParameter(2, revisit.caseNumber())
+                        .setParameter(3, revisit.outcome())
+                        .setParameter(4, revisit.note())
+                        .setParameter(5, revisit.recordedBy())
+                        .setParameter(6, revisit.recordedAt())
+                        .executeUpdate()
+                == 1;
+    }
+
+    /** The re-visits recorded for a draw, by case number. */
+    public Map<String, Revisit> revisitsOf(String drawId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager
+                .createNativeQuery("select case_number, outcome, note, recorded_by, recorded_at from sample_revisit"
+                        + " where draw_id = ?1 order by case_number")
+                .setParameter(1, drawId)
+                .getResultList();
+        Map<String, Revisit> byCase = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            byCase.put(
+                    (String) row[0],
+                    new Revisit((String) row[0], (String) row[1], (String) row[2], (String) row[3], toOffset(row[4])));
+        }
+        return byCase;
     }
 
     private static Draw draw(Object[] row) {

@@ -60,6 +60,23 @@ public class CalendarResource {
         return new YearLoaded(year, notice.path("days").size(), recomputed);
     }
 
+    /**
+     * The loaded years and the years (this and next, Asia/Shanghai) without a calendar: deadlines reaching a missing
+     * year are counted on weekends alone.
+     */
+    public record Overview(java.time.LocalDate today, List<CalendarService.LoadedYear> years, List<Integer> missing) {}
+
+    @GET
+    @PermitAll
+    @Operation(
+            summary = "The loaded years (with their counts of off days and make-up working days) and the missing ones")
+    public Overview overview() {
+        return new Overview(
+                java.time.LocalDate.now(org.openysb.supervision.model.WorkingCalendar.CHINA),
+                calendar.loadedYears(),
+                calendar.missingYears(1));
+    }
+
     /** One listed day of a year's notice. */
     public record Day(java.time.LocalDate date, boolean offDay, String name) {}
 

@@ -2,6 +2,7 @@ package org.openysb.supervision.rest;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openysb.problem.DomainException;
 import org.openysb.supervision.model.Clue;
 import org.openysb.supervision.model.WorkingCalendar;
+import org.openysb.supervision.service.ClueAnalyticsService;
 import org.openysb.supervision.service.ClueService;
 import org.openysb.supervision.service.ClueService.ClueView;
 
@@ -36,10 +38,12 @@ import org.openysb.supervision.service.ClueService.ClueView;
 @RolesAllowed({"inspector", "admin"})
 public class ClueResource {
     private final ClueService clues;
+    private final ClueAnalyticsService analytics;
     private final SecurityIdentity identity;
 
-    public ClueResource(ClueService clues, SecurityIdentity identity) {
+    public ClueResource(ClueService clues, ClueAnalyticsService analytics, SecurityIdentity identity) {
         this.clues = clues;
+        this.analytics = analytics;
         this.identity = identity;
     }
 
@@ -73,6 +77,34 @@ public class ClueResource {
     }
 
     @GET
+    @Path("/analytics")
+    @RolesAllowed({"inspector", "supervisor", "admin"})
+    @Operation(
+            summary = "不作为分析: clues per unit, month (yyyy-MM, China time) and kind; from/to default to the last 6"
+                    + " months, at most 36")
+    public ClueAnalyticsService.Analytics analytics(
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("unit") String unit) {
+        YearMonth last = to == null ? YearMonth.now(WorkingCalendar.CHINA) : month("to", to);
+        YearMonth first = from == null ? last.minusMonths(5) : month("from", from);
+        if (first.isAfter(last)) {
+            throw DomainException.invalidField("from", from, "起始月份不能晚于截止月份", "from is not after to");
+        }
+        if (first.plusMonths(36).isBefore(last.plusMonths(1))) {
+            throw DomainException.invalidField("from", from, "最多查询 36 个月", "at most 36 months");
+        }
+        return analytics.count(first, last, unit == null || unit.isBlank() ? null : unit);
+    }
+
+    @GET
+    @Path("/{id}/sources")
+    @Operation(
+            summary = "The clue with the trail entries that raised it (SIGNAL), its own entry (CLUE) and its"
+                    + " close-out (CLOSE)")
+    public ClueService.ClueSources sources(@PathParam("id") String id) {
+        return clues.sources(id);
+    }
+
+    @GET
     @Path("/{id}")
     @Operation(summary = "One clue")
     public ClueView get(@PathParam("id") String id) {
@@ -103,6 +135,14 @@ public class ClueResource {
     @Operation(summary = "Close out a clue (销号) with the finding; 409 when already closed out")
     public ClueView close(@PathParam("id") String id, @NotNull @Valid ClueCloseRequest request) {
         return clues.closeOut(id, request.finding(), Caller.name(identity));
+    }
+
+    private static YearMonth month(String name, String value) {
+        try {
+            return YearMonth.parse(value);
+        } catch (DateTimeParseException e) {
+            throw DomainException.invalidField(name, value, "月份格式应为 yyyy-MM", "a month is yyyy-MM");
+        }
     }
 
     /** A date parameter as the start of that day in China, plus {@code plusDays}. */

@@ -21,8 +21,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.openysb.problem.DomainException;
 import org.openysb.supervision.service.SamplingService;
 import org.openysb.supervision.service.SamplingService.DrawView;
+import org.openysb.supervision.service.SamplingService.RevisitView;
 
 /** 双随机: random sampling of closed cases per unit for a re-visit, reproducible from the recorded seed. */
 @Path("/api/samples")
@@ -61,5 +63,22 @@ public class SamplingResource {
     @Operation(summary = "One draw: its seed and the cases drawn per unit")
     public DrawView get(@PathParam("id") String id) {
         return sampling.find(id);
+    }
+
+    @POST
+    @Path("/{id}/cases/{caseNumber}/revisit")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"inspector", "supervisor"})
+    @Operation(summary = "Record the re-visit (回访复核) of a drawn case once; 409 when already recorded")
+    public RevisitView revisit(
+            @PathParam("id") String id,
+            @PathParam("caseNumber") String caseNumber,
+            @NotNull @Valid RevisitRequest request) {
+        if (request.outcome().equals("PROBLEM_FOUND")
+                && (request.note() == null || request.note().isBlank())) {
+            throw DomainException.invalidField(
+                    "note", request.note(), "发现问题时应写明问题", "describe the problem that was found");
+        }
+        return sampling.recordRevisit(id, caseNumber, request.outcome(), request.note(), Caller.name(identity));
     }
 }

@@ -173,6 +173,26 @@ public class CalendarService {
         return repository.list("year = ?1 order by day", year);
     }
 
+    /** A loaded year: when and from where, and how many off days and make-up working days it lists. */
+    public record LoadedYear(int year, OffsetDateTime loadedAt, String source, long offDays, long workDays) {}
+
+    /** The loaded years, oldest first. */
+    @Transactional
+    public List<LoadedYear> loadedYears() {
+        Map<Integer, long[]> counts = new HashMap<>();
+        for (Object[] row : repository.dayCounts()) {
+            counts.put(
+                    ((Number) row[0]).intValue(),
+                    new long[] {((Number) row[1]).longValue(), ((Number) row[2]).longValue()});
+        }
+        return repository.years().stream()
+                .map(y -> {
+                    long[] c = counts.getOrDefault(y.year, new long[2]);
+                    return new LoadedYear(y.year, y.loadedAt, y.source, c[0], c[1]);
+                })
+                .toList();
+    }
+
     /** Years of the next {@code ahead} that have no calendar loaded, from the current year on. */
     public List<Integer> missingYears(int ahead) {
         int thisYear = Year.now(WorkingCalendar.CHINA).getValue();

@@ -26,8 +26,9 @@ import org.openysb.contracts.events.ReturnRequested;
 import org.openysb.contracts.events.UnitRef;
 import org.openysb.outbox.Outbox;
 import org.openysb.problem.DomainException;
+import org.openysb.supervision.metrics.model.Metric;
+import org.openysb.supervision.metrics.service.MetricsRecorder;
 import org.openysb.supervision.model.FollowUpRefused;
-import org.openysb.supervision.model.Metric;
 import org.openysb.supervision.model.WorkItem;
 import org.openysb.supervision.model.WorkingCalendar;
 import org.openysb.supervision.repository.WorkItemRepository;
@@ -67,9 +68,7 @@ public class CaseActionService {
         String before = item.status.name();
         perform(() -> item.sign(actor, now));
         boolean onTime = !now.isAfter(item.signForDeadline);
-        if (onTime) {
-            metrics.count(item, Metric.SIGNED_ON_TIME, item.assignedAt);
-        }
+        metrics.signDecided(item, onTime);
         trail.append(caseNumber, now, actor, "sign", before, item.status.name(), onTime ? "按时签收" : "超时签收");
         outbox.append(EventType.CASE_SIGNED, caseNumber, new CaseSigned(caseNumber, unit(item), actor, now, onTime));
         log(caseNumber, "signed by %s (%s)", actor, onTime ? "on time" : "late");
@@ -83,9 +82,7 @@ public class CaseActionService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         perform(() -> item.recordFirstContact(method, now));
         boolean onTime = !now.isAfter(item.firstContactDeadline);
-        if (onTime && item.signedAt != null && !item.signedAt.isAfter(item.signForDeadline)) {
-            metrics.count(item, Metric.RESPONDED_ON_TIME, item.assignedAt);
-        }
+        metrics.responseDecided(item, onTime && item.signedAt != null && !item.signedAt.isAfter(item.signForDeadline));
         trail.append(
                 caseNumber,
                 now,

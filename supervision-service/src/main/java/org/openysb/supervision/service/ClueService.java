@@ -2,8 +2,11 @@ package org.openysb.supervision.service;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -130,6 +133,70 @@ public class ClueService {
         }
         trail.append(clue.caseNumber, now, actor, "clue-close", "OPEN", "CLOSED", "线索销号 " + clue.id + "：" + finding);
         return ClueView.of(clue);
+    }
+
+    /** A trail entry behind a clue: {@code SIGNAL} (a step that raised it), {@code CLUE} (its raising), {@code CLOSE}. */
+    public record SourceEntry(String role, String caseNumber, TrailView.Step step) {}
+
+    /** The clue with the trail entries of its case that raised it, its own entry and its close-out. */
+    public record ClueSources(ClueView clue, List<SourceEntry> entries) {}
+
+    /** The trail actions that make up each automatic signal (domain.md, "Clues raised automatically"). */
+    static final Map<String, Set<String>> SIGNAL_ACTIONS = Map.of(
+            "OVERDUE_AFTER_ORDER",
+            Set.of(
+                    "open",
+                    "reassign",
+                    "designate",
+                    "deadline-recomputed",
+                    "extension-approve",
+                    "reminder-notice",
+                    "supervision-order"),
+            "IMPROPER_RETURN",
+            Set.of("return", "return-ruling"),
+            "REPEATED_BOUNCING",
+            Set.of("open", "reassign", "designate", "return", "return-ruling", "return-refused"),
+            "RELABELLED_TYPE",
+            Set.of("open", "reassign", "designate"),
+            "SOLVED_CASE_RETURNED",
+            Set.of("reply", "follow-up", "close"),
+            "CLOSED_WITHOUT_REPLY",
+            Set.of("reply", "close"),
+            "STAFF_RECORDED_FOLLOW_UP",
+            Set.of("follow-up"));
+
+    /**
+     * The entries of the clue's case trail up to the clue's own entry whose action belongs to its kind's signal, that
+     * entry ({@code CLUE}) and, once closed, the close-out ({@code CLOSE}).
+     */
+    @Transactional
+    public ClueSources sources(String id) {
+        Clue clue = clues.findByIdOptional(id).orElseThrow(() -> DomainException.notFound("clue", id));
+        Set<String> signal = SIGNAL_ACTIONS.getOrDefault(clue.kind, Set.of());
+        List<TrailView.Step> steps = trail.stepsOf(clue.caseNumber);
+        String ownDetail = "（" + clue.unitName + "）：" + clue.description;
+        long raised = clue.raisedAt.toInstant().toEpochMilli();
+        TrailView.Step own = steps.stream()
+                .filter(s -> s.action().equals("clue")
+                        && s.detail().endsWith(ownDetail)
+                        && Math.abs(s.at().toInstant().toEpochMilli() - raised) < 1000)
+                .findFirst()
+                .orElse(null);
+        List<SourceEntry> entries = new ArrayList<>();
+        for (TrailView.Step s : steps) {
+            // the step that tripped the signal (a dispatch, the supervision order) is written just after the clue
+            boolean beforeClue = own != null
+                    ? s.seq() < own.seq() || s.seq() == own.seq() + 1
+                    : s.at().toInstant().toEpochMilli() <= raised;
+            if (s == own) {
+                entries.add(new SourceEntry("CLUE", clue.caseNumber, s));
+            } else if (beforeClue && signal.contains(s.action())) {
+                entries.add(new SourceEntry("SIGNAL", clue.caseNumber, s));
+            } else if (s.action().equals("clue-close") && s.detail().startsWith("线索销号 " + clue.id + "：")) {
+                entries.add(new SourceEntry("CLOSE", clue.caseNumber, s));
+            }
+        }
+        return new ClueSources(ClueView.of(clue), entries);
     }
 
     @Transactional

@@ -18,6 +18,8 @@ import org.openysb.contracts.events.ReminderNoticeIssued;
 import org.openysb.contracts.events.SupervisionOrderIssued;
 import org.openysb.contracts.events.UnitRef;
 import org.openysb.outbox.Outbox;
+import org.openysb.supervision.metrics.service.DeadlineDecisions;
+import org.openysb.supervision.metrics.service.MetricsRecorder;
 import org.openysb.supervision.model.WorkItem;
 import org.openysb.supervision.model.WorkingCalendar;
 import org.openysb.supervision.repository.WorkItemRepository;
@@ -42,6 +44,7 @@ public class EscalationService {
     private final MetricsRecorder metrics;
 
     private final ClueService clues;
+    private final DeadlineDecisions decisions;
     private final int batchSize;
 
     public EscalationService(
@@ -54,10 +57,12 @@ public class EscalationService {
             Outbox outbox,
             MetricsRecorder metrics,
             ClueService clues,
+            DeadlineDecisions decisions,
             @ConfigProperty(name = "supervision.sweep.batch-size", defaultValue = "500") int batchSize) {
         this.batchSize = batchSize;
         this.metrics = metrics;
         this.clues = clues;
+        this.decisions = decisions;
         this.entityManager = entityManager;
         this.workItems = workItems;
         this.calendar = calendar;
@@ -90,6 +95,8 @@ public class EscalationService {
         issued += reminders(now);
         issued += overdue(now);
         issued += expiredFollowUps(now);
+        // sign-for and first-contact deadlines passed undecided: the rates count them now (not an issue, not counted)
+        decisions.decideLapsed(now, batchSize);
         return issued;
     }
 

@@ -12,9 +12,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.openysb.problem.DomainException;
-import org.openysb.supervision.model.Metric;
+import org.openysb.supervision.metrics.model.Metric;
+import org.openysb.supervision.metrics.repository.MetricRepository;
+import org.openysb.supervision.metrics.service.MetricsReport;
+import org.openysb.supervision.metrics.service.MetricsService;
+import org.openysb.supervision.metrics.service.Ranking;
 import org.openysb.supervision.model.WorkingCalendar;
-import org.openysb.supervision.repository.MetricRepository;
 import org.openysb.supervision.service.PublicStatistics.CategoryCount;
 import org.openysb.supervision.service.PublicStatistics.MonthCount;
 import org.openysb.supervision.service.PublicStatistics.RankedUnit;
@@ -95,11 +98,11 @@ public class PublicStatisticsService {
     /** The red and black lists of the quarter of {@code month}. */
     private PublicStatistics.Ranking ranking(YearMonth month) {
         String period = month.getYear() + "-Q" + ((month.getMonthValue() - 1) / 3 + 1);
-        MetricsService.Ranking ranking = metrics.rankings(period);
+        Ranking ranking = metrics.rankings(period);
         return new PublicStatistics.Ranking(period, ranked(ranking.redList()), ranked(ranking.blackList()));
     }
 
-    private List<RankedUnit> ranked(List<MetricsService.Ranking.Entry> entries) {
+    private List<RankedUnit> ranked(List<Ranking.Entry> entries) {
         return entries.stream()
                 .map(e -> new RankedUnit(e.unit(), names.unit(e.unit()), fraction(e.compositeScore())))
                 .toList();

@@ -29,6 +29,7 @@ public class SamplingService {
     private final SampleRepository samples;
     private final WorkItemRepository workItems;
     private final TrailService trail;
+    static final long MAX_EXACT_SEED = (1L << 53) - 1;
     private final SecureRandom seeds = new SecureRandom();
     private final Clock clock = Clock.system(WorkingCalendar.CHINA);
 
@@ -46,11 +47,29 @@ public class SamplingService {
             long seed,
             String drawnBy,
             OffsetDateTime drawnAt,
-            Map<String, List<String>> cases) {}
+            Map<String, List<String>> cases,
+            Map<String, RevisitView> revisits) {}
+
+    /** 回访复核 outcomes: the handling was as recorded, a problem was found, the complainant could not be reached. */
+    public static final List<String> REVISIT_OUTCOMES = List.of("CONFIRMED", "PROBLEM_FOUND", "UNREACHABLE");
+
+    /** The re-visit of one drawn case. */
+    public record RevisitView(
+            String caseNumber, String outcome, String note, String recordedBy, OffsetDateTime recordedAt) {
+        static RevisitView of(SampleRepository.Revisit r) {
+            return new RevisitView(
+                    r.caseNumber(),
+                    r.outcome(),
+                    r.note(),
+                    r.recordedBy(),
+                    r.recordedAt().atZoneSameInstant(WorkingCalendar.CHINA).toOffsetDateTime());
+        }
+    }
 
     @Transactional
     public DrawView draw(YearMonth period, int perUnit, Long seed, String actor) {
-        long usedSeed = seed != null ? seed : seeds.nextLong();
+        // a drawn seed stays within 2^53 so that a browser reads it exactly (JSON numbers are doubles there)
+        long usedSeed = seed != null ? seed : seeds.nextLong() & MAX_EXACT_SEED;
         OffsetDateTime from =
                 period.atDay(1).atStartOfDay(WorkingCalendar.CHINA).toOffsetDateTime();
         OffsetDateTime to = period.plusMonths(1)
@@ -66,20 +85,54 @@ public class SamplingService {
             String status = workItems.findById(cn).status.name();
             trail.append(cn, now, actor, "sampled", status, status, "双随机抽查 " + period + "（抽样 " + draw.id() + "）");
         });
-        return view(draw, drawn);
+        return view(draw, drawn, Map.of());
+    }
+
+    /**
+     * 回访复核: records the re-visit of a drawn case once, on the case's trail; 404 when the case is not in the draw,
+     * 409 when its re-visit was already recorded.
+     */
+    @Transactional
+    public RevisitView recordRevisit(String drawId, String caseNumber, String outcome, String note, String actor) {
+        samples.findDraw(drawId).orElseThrow(() -> DomainException.notFound("sample draw", drawId));
+        samples.unitOf(drawId, caseNumber)
+                .orElseThrow(() -> DomainException.notFound("case in sample draw " + drawId, caseNumber));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        SampleRepository.Revisit revisit = new SampleRepository.Revisit(caseNumber, outcome, note, actor, now);
+        if (!samples.saveRevisit(drawId, revisit)) {
+            SampleRepository.Revisit earlier = samples.revisitsOf(drawId).get(caseNumber);
+            throw DomainException.conflict(
+                    "revisit-recorded",
+                    "该案件的回访复核结果已登记",
+                    "The re-visit of this case has already been recorded",
+                    caseNumber + " was recorded as " + earlier.outcome() + " by " + earlier.recordedBy() + " at "
+                            + earlier.recordedAt());
+        }
+        String status = java.util.Optional.ofNullable(workItems.findById(caseNumber))
+                .map(w -> w.status.name())
+                .orElse(null);
+        trail.append(
+                caseNumber,
+                now,
+                actor,
+                "revisit",
+                status,
+                status == null ? "CLOSED" : status,
+                "回访复核（抽样 " + drawId + "）：" + outcome + (note == null || note.isBlank() ? "" : "，" + note));
+        return RevisitView.of(revisit);
     }
 
     @Transactional
     public DrawView find(String id) {
         return samples.findDraw(id)
-                .map(d -> view(d, samples.casesOf(id)))
+                .map(d -> view(d, samples.casesOf(id), samples.revisitsOf(id)))
                 .orElseThrow(() -> DomainException.notFound("sample draw", id));
     }
 
     @Transactional
     public List<DrawView> list(String period) {
         return samples.listDraws(period).stream()
-                .map(d -> view(d, samples.casesOf(d.id())))
+                .map(d -> view(d, samples.casesOf(d.id()), samples.revisitsOf(d.id())))
                 .toList();
     }
 
@@ -104,7 +157,10 @@ public class SamplingService {
         return drawn;
     }
 
-    private static DrawView view(SampleRepository.Draw d, Map<String, List<String>> cases) {
+    private static DrawView view(
+            SampleRepository.Draw d, Map<String, List<String>> cases, Map<String, SampleRepository.Revisit> revisits) {
+        Map<String, RevisitView> byCase = new LinkedHashMap<>();
+        revisits.forEach((cn, r) -> byCase.put(cn, RevisitView.of(r)));
         return new DrawView(
                 d.id(),
                 d.period(),
@@ -112,6 +168,7 @@ public class SamplingService {
                 d.seed(),
                 d.drawnBy(),
                 d.drawnAt().atZoneSameInstant(WorkingCalendar.CHINA).toOffsetDateTime(),
-                cases);
+                cases,
+                byCase);
     }
 }

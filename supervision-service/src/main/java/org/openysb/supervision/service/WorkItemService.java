@@ -23,7 +23,8 @@ import org.openysb.contracts.events.WorkItemOpened;
 import org.openysb.outbox.Inbox;
 import org.openysb.outbox.Outbox;
 import org.openysb.supervision.casefile.service.CaseFileService;
-import org.openysb.supervision.model.Metric;
+import org.openysb.supervision.metrics.model.Metric;
+import org.openysb.supervision.metrics.service.MetricsRecorder;
 import org.openysb.supervision.model.WorkItem;
 import org.openysb.supervision.model.WorkingCalendar;
 import org.openysb.supervision.repository.WorkItemRepository;
@@ -107,6 +108,9 @@ public class WorkItemService {
             }
         } else {
             return; // an older dispatch arriving late
+        }
+        if (!"open".equals(action)) {
+            metrics.leaving(item); // what the previous unit had not done is decided as not done in time
         }
         item.reassign(
                 routed.lead().code(),

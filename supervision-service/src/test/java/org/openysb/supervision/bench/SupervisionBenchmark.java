@@ -67,34 +67,39 @@ class SupervisionBenchmark {
         sql("insert into work_item (case_number, lead_unit, lead_name, type, urgent, channel, category, district,"
                 + " status, assigned_at, sign_for_deadline, first_contact_deadline, return_deadline,"
                 + " handling_deadline, updated_at, signed_at, first_contact_at, replied_at, rating, solved,"
-                + " followed_up_at, closed_at, closure)"
+                + " followed_up_at, closed_at, closure, sign_decided, response_decided)"
                 + " select 'MB' || lpad(g::text, 12, '0'), 'U' || lpad(u::text, 2, '0'), '单位' || u,"
                 + " (array['COMPLAINT','INQUIRY','HELP','SUGGESTION','REPORT'])[1 + ty], false,"
-                + " (array['WEB','HOTLINE','LETTER','REFERRAL'])[1 + ch], 'CAT' || cat, 'D01', 'CLOSED', a,"
+                + " (array['WEB','HOTLINE','LETTER','REFERRAL'])[1 + ch], 'CAT' || cat, 'D0' || (1 + r % 8),"
+                + " 'CLOSED', a,"
                 + " a + interval '1 day', a + interval '1 day', a + interval '1 day', a + interval '21 days', a,"
                 + " a + (r % 30) * interval '1 hour', a + interval '20 hours', a + (r % 25) * interval '1 day',"
                 + " (array['SATISFIED','BASICALLY_SATISFIED','DISSATISFIED'])[1 + r % 3], r % 7 <> 0,"
-                + " a + (r % 25 + 1) * interval '1 day', a + (r % 25 + 1) * interval '1 day', 'FOLLOWED_UP'"
-                + " from generate_series(1, " + CASES + ") g,"
+                + " a + (r % 25 + 1) * interval '1 day', a + (r % 25 + 1) * interval '1 day', 'FOLLOWED_UP',"
+                + " true, true from generate_series(1, " + CASES + ") g,"
                 + " lateral (select timestamptz '2025-01-01 00:00+08' + floor(g * 0 + random() * 365) * interval '1 day'"
                 + " + floor(random() * 600) * interval '1 minute' as a, floor(g * 0 + random() * 60)::int as u,"
                 + " floor(g * 0 + random() * 4)::int as ch, floor(g * 0 + random() * 25)::int as cat,"
                 + " floor(g * 0 + random() * 5)::int as ty, floor(g * 0 + random() * 1000)::int as r) t");
         // the aggregates the event handlers keep, derived once from the same cases
-        sql("insert into metric_daily (day, unit, channel, category, type, received, dispatched_on_time, assigned,"
-                + " signed_on_time, responded_on_time, due, completed_on_time, replied, closed, followed_up, rated,"
-                + " satisfied, solved)"
+        sql("insert into metric_daily (day, unit, channel, category, type, district, received, dispatched_on_time,"
+                + " assigned, signed_on_time, responded_on_time, due, completed_on_time, replied, closed, followed_up,"
+                + " rated, satisfied, solved, sign_decided, response_decided)"
                 + " select (assigned_at at time zone 'Asia/Shanghai')::date, lead_unit, channel, category, type,"
-                + " count(*), count(*), count(*), count(*) filter (where signed_at <= sign_for_deadline),"
+                + " district, count(*), count(*), count(*), count(*) filter (where signed_at <= sign_for_deadline),"
                 + " count(*) filter (where signed_at <= sign_for_deadline and first_contact_at <= first_contact_deadline),"
                 + " count(*), count(*) filter (where replied_at <= handling_deadline), count(*), count(*), count(*),"
-                + " count(*), count(*) filter (where rating <> 'DISSATISFIED'), count(*) filter (where solved)"
-                + " from work_item where case_number like 'MB%' group by 1, 2, 3, 4, 5");
-        sql("insert into metric_unit_daily select day, unit, sum(received), sum(dispatched_on_time), sum(assigned),"
+                + " count(*), count(*) filter (where rating <> 'DISSATISFIED'), count(*) filter (where solved),"
+                + " count(*), count(*)"
+                + " from work_item where case_number like 'MB%' group by 1, 2, 3, 4, 5, 6");
+        sql("insert into metric_unit_daily (day, unit, received, dispatched_on_time, assigned, signed_on_time,"
+                + " responded_on_time, returns, improper_returns, due, completed_on_time, replied, closed, followed_up,"
+                + " rated, satisfied, solved, reopened, repeats, sign_decided, response_decided)"
+                + " select day, unit, sum(received), sum(dispatched_on_time), sum(assigned),"
                 + " sum(signed_on_time), sum(responded_on_time), sum(returns), sum(improper_returns), sum(due),"
                 + " sum(completed_on_time), sum(replied), sum(closed), sum(followed_up), sum(rated), sum(satisfied),"
-                + " sum(solved), sum(reopened) from metric_daily group by day, unit"
-                + " on conflict (day, unit) do nothing");
+                + " sum(solved), sum(reopened), sum(repeats), sum(sign_decided), sum(response_decided)"
+                + " from metric_daily group by day, unit on conflict (day, unit) do nothing");
         sql("analyze work_item");
         sql("analyze metric_daily");
         long aggregates = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
@@ -161,6 +166,49 @@ class SupervisionBenchmark {
                 "baseline (scan of the raw cases per request), %d runs: p50 %.1f ms, p95 %.1f ms;"
                         + " ratio of p95 baseline/API = %.1fx",
                 baselineRuns, pct(scan, 50), pct(scan, 95), pct(scan, 95) / pct(api, 95)));
+
+        // the supervisor dashboard (issue 19): the same periods, with the dashboard's filters, and the rankings
+        List<String> dashboards = new ArrayList<>();
+        for (int i = 0; i < REQUESTS; i++) {
+            String q = queries.get(i).split("&unit|&channel|&type")[0];
+            switch (i % 5) {
+                case 1 -> q += "&unit=U" + String.format("%02d", random.nextInt(60));
+                case 2 -> q += "&channel=HOTLINE&category=CAT" + random.nextInt(25);
+                case 3 -> q += "&type=COMPLAINT";
+                case 4 -> q += "&district=D0" + (1 + random.nextInt(8));
+                default -> {}
+            }
+            dashboards.add("/api/metrics/dashboard?" + q);
+        }
+        long[] dashboard = time(dashboards);
+        List<String> rankings = new ArrayList<>();
+        for (int i = 0; i < REQUESTS; i++) {
+            rankings.add("/api/rankings?period="
+                    + (i % 2 == 0 ? "2025-" + String.format("%02d", 1 + i % 12) : "2025-Q" + (1 + i % 4)));
+        }
+        long[] ranking = time(rankings);
+        print(String.format(
+                "GET /api/metrics/dashboard over %,d cases, %d requests (period 30-210 days; none, unit,"
+                        + " channel+category, type or district filter): p50 %.1f ms, p95 %.1f ms, max %.1f ms",
+                CASES, REQUESTS, pct(dashboard, 50), pct(dashboard, 95), pct(dashboard, 100)));
+        print(String.format(
+                "GET /api/rankings over %,d cases, %d requests (months and quarters of 2025):"
+                        + " p50 %.1f ms, p95 %.1f ms, max %.1f ms",
+                CASES, REQUESTS, pct(ranking, 50), pct(ranking, 95), pct(ranking, 100)));
+    }
+
+    /** Each path once after 20 warm-up requests; the latencies in nanoseconds. */
+    private static long[] time(List<String> paths) {
+        for (int i = 0; i < Math.min(20, paths.size()); i++) {
+            given().auth().oauth2(SUPERVISOR).get(paths.get(i)).then().statusCode(200);
+        }
+        long[] nanos = new long[paths.size()];
+        for (int i = 0; i < paths.size(); i++) {
+            long s = System.nanoTime();
+            given().auth().oauth2(SUPERVISOR).get(paths.get(i)).then().statusCode(200);
+            nanos[i] = System.nanoTime() - s;
+        }
+        return nanos;
     }
 
     @Test
@@ -175,7 +223,7 @@ class SupervisionBenchmark {
         String before = t + " - interval '10 minutes'";
         sql("insert into work_item (case_number, lead_unit, lead_name, type, urgent, channel, category, district,"
                 + " status, assigned_at, sign_for_deadline, first_contact_deadline, return_deadline,"
-                + " handling_deadline, updated_at, next_reminder_at)"
+                + " handling_deadline, updated_at, next_reminder_at, sign_decided, response_decided)"
                 + " select 'SW' || lpad(g::text, 12, '0'), 'U' || lpad((g % 60)::text, 2, '0'), '单位' || (g % 60),"
                 + " 'COMPLAINT', false, 'WEB', 'CAT' || (g % 25), 'D01',"
                 + " case when g % 20 = 0 then 'ASSIGNED' else 'SIGNED' end, a, a + interval '1 day',"
@@ -186,7 +234,9 @@ class SupervisionBenchmark {
                 + " case when g % 20 = 0 then (case when a + interval '1 day' * 0.5 > " + before
                 + " then a + interval '1 day' * 0.5 when a + interval '1 day' * 0.75 > " + before
                 + " then a + interval '1 day' * 0.75 when a + interval '1 day' * 0.9 > " + before
-                + " then a + interval '1 day' * 0.9 end) end)"
+                + " then a + interval '1 day' * 0.9 end) end),"
+                // the earlier sweep decided the sign-for and first-contact outcomes whose deadline had passed
+                + " a + interval '1 day' <= " + before + ", a + interval '1 day' <= " + before
                 + " from generate_series(1, " + CASES + ") g,"
                 + " lateral (select " + t + " - (g::float8 / " + CASES + ") * interval '20 days' as a) x");
         // the previous sweep, ten minutes ago, issued every reminder due by then

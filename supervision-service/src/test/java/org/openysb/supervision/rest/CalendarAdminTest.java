@@ -103,6 +103,46 @@ class CalendarAdminTest {
     }
 
     @Test
+    void shouldListTheLoadedYearsWithTheirCountsAndTheMissingOnes() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode days = notice2026().get("days");
+        int off = 0;
+        int work = 0;
+        for (com.fasterxml.jackson.databind.JsonNode d : days) {
+            if (d.get("isOffDay").asBoolean()) {
+                off++;
+            } else {
+                work++;
+            }
+        }
+        int thisYear = java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
+        io.restassured.path.json.JsonPath overview = given().get("/api/calendar")
+                .then()
+                .statusCode(200)
+                .body(
+                        "today",
+                        equalTo(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                                .toString()))
+                .body("years.year", org.hamcrest.Matchers.hasItems(2023, 2024, 2025, 2026))
+                .body("years.find { it.year == 2026 }.offDays", equalTo(off))
+                .body("years.find { it.year == 2026 }.workDays", equalTo(work))
+                .body("years.find { it.year == 2026 }.source", containsString("2026"))
+                .body("years.find { it.year == 2026 }.loadedAt", org.hamcrest.Matchers.notNullValue())
+                .extract()
+                .jsonPath();
+        java.util.List<Integer> loaded = overview.getList("years.year", Integer.class);
+        java.util.List<Integer> expectedMissing = java.util.stream.IntStream.rangeClosed(thisYear, thisYear + 1)
+                .filter(y -> !loaded.contains(y))
+                .boxed()
+                .toList();
+        org.junit.jupiter.api.Assertions.assertEquals(expectedMissing, overview.getList("missing", Integer.class));
+        // the bundled notices end with 2026: from 2026 on, next year is reported missing
+        if (thisYear >= 2026) {
+            org.junit.jupiter.api.Assertions.assertTrue(
+                    overview.getList("missing", Integer.class).contains(thisYear + 1));
+        }
+    }
+
+    @Test
     void shouldReportTheCalendarInReadiness() {
         given().get("/q/health/ready").then().statusCode(200).body(containsString("working-day calendar"));
     }

@@ -26,14 +26,18 @@ import org.openysb.testsupport.TestTokens;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.aMapWithSize;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** 线索台账: clues raised by the inaction signals and by hand, closed out once; they reach ysb.supervision. */
 @QuarkusTest
@@ -295,6 +299,130 @@ class ClueLedgerTest {
                 .statusCode(404);
     }
 
+    /** Three dispatches of one case at {@code at}: the second unit returned it, so the clue is against INA2. */
+    static void bounce(String cn, String at) {
+        route(cn, "INA1", "分析测试一局", "COMPLAINT", 1, at);
+        awaitWorkItem(cn, "INA1", 1);
+        route(cn, "INA2", "分析测试二局", "COMPLAINT", 2, at);
+        awaitWorkItem(cn, "INA2", 2);
+        route(cn, "INA3", "分析测试三局", "COMPLAINT", 3, at);
+        awaitWorkItem(cn, "INA3", 3);
+    }
+
+    @Test
+    void shouldCountCluesPerUnitKindAndMonthForTheInactionAnalytics() {
+        bounce("TS202303068301", "2023-03-06T10:00:00+08:00");
+        bounce("TS202304108302", "2023-04-10T10:00:00+08:00");
+        // raised at 2023-04-30 23:30 in China: April, not May
+        bounce("TS202304308303", "2023-04-30T23:30:00+08:00");
+
+        given().auth()
+                .oauth2(SUPERVISOR)
+                .get("/api/clues/analytics?from=2023-02&to=2023-05&unit=INA2")
+                .then()
+                .statusCode(200)
+                .body("from", equalTo("2023-02"))
+                .body("to", equalTo("2023-05"))
+                .body("months", equalTo(List.of("2023-02", "2023-03", "2023-04", "2023-05")))
+                .body("kinds", hasItem("IMPROPER_RETURN"))
+                .body("kinds", hasItem("SOLVED_CASE_RETURNED"))
+                .body("rows", hasSize(2))
+                .body("rows[0].unit", equalTo("INA2"))
+                .body("rows[0].unitName", equalTo("分析测试二局"))
+                .body("rows[0].month", equalTo("2023-03"))
+                .body("rows[0].kind", equalTo("REPEATED_BOUNCING"))
+                .body("rows[0].count", equalTo(1))
+                .body("rows[1].month", equalTo("2023-04"))
+                .body("rows[1].count", equalTo(2));
+        // every unit when none is given; the first unit never returned the case
+        given().auth()
+                .oauth2(INSPECTOR)
+                .get("/api/clues/analytics?from=2023-03&to=2023-04")
+                .then()
+                .statusCode(200)
+                .body("rows.findAll { it.unit == 'INA2' }.count", equalTo(List.of(1, 2)))
+                .body("rows.findAll { it.unit == 'INA1' }", hasSize(0));
+        // the ledger filtered by a cell's unit, kind and month lists the same clues
+        clues("unit=INA2&kind=REPEATED_BOUNCING&from=2023-04-01&to=2023-04-30").body("", hasSize(2));
+
+        given().auth()
+                .oauth2(INSPECTOR)
+                .get("/api/clues/analytics?from=2023-13")
+                .then()
+                .statusCode(400);
+        given().auth()
+                .oauth2(INSPECTOR)
+                .get("/api/clues/analytics?from=2023-05&to=2023-04")
+                .then()
+                .statusCode(400)
+                .body(containsString("from"));
+        given().auth()
+                .oauth2(INSPECTOR)
+                .get("/api/clues/analytics?from=2020-01&to=2023-04")
+                .then()
+                .statusCode(400);
+        given().auth()
+                .oauth2(INSPECTOR)
+                .get("/api/clues/analytics")
+                .then()
+                .statusCode(200)
+                .body("months", hasSize(6));
+        given().auth()
+                .oauth2(TestTokens.handler("handler-ina2", "INA2"))
+                .get("/api/clues/analytics")
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
+    void shouldShowTheTrailEntriesThatRaisedAClueAndItsCloseOut() {
+        // outside the months of the analytics test, which counts the same units' clues
+        String cn = "TS202206208304";
+        bounce(cn, "2022-06-20T09:00:00+08:00");
+        String id = clues("caseNumber=" + cn + "&kind=REPEATED_BOUNCING")
+                .body("", hasSize(1))
+                .extract()
+                .path("[0].id");
+        List<String> hashes = given().auth()
+                .oauth2(INSPECTOR)
+                .get("/api/cases/{cn}/trail", cn)
+                .then()
+                .extract()
+                .path("steps.hash");
+
+        given().auth()
+                .oauth2(INSPECTOR)
+                .get("/api/clues/{id}/sources", id)
+                .then()
+                .statusCode(200)
+                .body("clue.id", equalTo(id))
+                .body("clue.kind", equalTo("REPEATED_BOUNCING"))
+                .body("entries.role", equalTo(List.of("SIGNAL", "SIGNAL", "CLUE", "SIGNAL")))
+                .body("entries.step.action", equalTo(List.of("open", "reassign", "clue", "reassign")))
+                .body("entries.caseNumber", everyItem(equalTo(cn)))
+                .body("entries[2].step.detail", containsString("REPEATED_BOUNCING"))
+                .body("entries.step.hash", everyItem(in(hashes)));
+
+        given().auth()
+                .oauth2(INSPECTOR)
+                .contentType(ContentType.JSON)
+                .body(Map.of("finding", "经核查，二局退单理由不成立，已责令整改"))
+                .post("/api/clues/{id}/close", id)
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(INSPECTOR)
+                .get("/api/clues/{id}/sources", id)
+                .then()
+                .body("entries.role", equalTo(List.of("SIGNAL", "SIGNAL", "CLUE", "SIGNAL", "CLOSE")))
+                .body("entries[4].step.detail", containsString("已责令整改"));
+        given().auth()
+                .oauth2(INSPECTOR)
+                .get("/api/clues/{id}/sources", "no-such-clue")
+                .then()
+                .statusCode(404);
+    }
+
     @Test
     void shouldDrawTheSameClosedCasesPerUnitFromTheSameSeed() {
         String handler = TestTokens.handler("handler-samp", "SAMP");
@@ -345,21 +473,90 @@ class ClueLedgerTest {
                 .get("/api/samples?period=" + period)
                 .then()
                 .body("id", hasItem(id));
+        // every month's draws when no month is given
+        given().auth()
+                .oauth2(INSPECTOR)
+                .get("/api/samples")
+                .then()
+                .statusCode(200)
+                .body("id", hasItem(id));
         given().auth()
                 .oauth2(INSPECTOR)
                 .get("/api/cases/{cn}/trail", first.get(0))
                 .then()
                 .body("steps.action", hasItem("sampled"));
 
-        // a different seed is a different draw (of the three, some other pair is likely; at least the seed differs)
+        // 回访复核: recorded once per drawn case, shown with the draw and on the case's trail
+        String drawn = first.get(0);
         given().auth()
+                .oauth2(INSPECTOR)
+                .contentType(ContentType.JSON)
+                .body(Map.of("outcome", "CONFIRMED", "note", "电话回访企业，确认已办结"))
+                .post("/api/samples/{id}/cases/{cn}/revisit", id, drawn)
+                .then()
+                .statusCode(200)
+                .body("caseNumber", equalTo(drawn))
+                .body("outcome", equalTo("CONFIRMED"))
+                .body("recordedBy", equalTo("inspector1"))
+                .body("recordedAt", containsString("+08:00"));
+        given().auth()
+                .oauth2(INSPECTOR)
+                .contentType(ContentType.JSON)
+                .body(Map.of("outcome", "UNREACHABLE"))
+                .post("/api/samples/{id}/cases/{cn}/revisit", id, drawn)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body(containsString("CONFIRMED"));
+        given().auth()
+                .oauth2(INSPECTOR)
+                .get("/api/samples/{id}", id)
+                .then()
+                .body("revisits." + drawn + ".outcome", equalTo("CONFIRMED"))
+                .body("revisits." + drawn + ".note", equalTo("电话回访企业，确认已办结"))
+                .body("revisits", aMapWithSize(1));
+        given().auth()
+                .oauth2(INSPECTOR)
+                .contentType(ContentType.JSON)
+                .body(Map.of("outcome", "PROBLEM_FOUND"))
+                .post("/api/samples/{id}/cases/{cn}/revisit", id, first.get(1))
+                .then()
+                .statusCode(400)
+                .body(containsString("note"));
+        given().auth()
+                .oauth2(INSPECTOR)
+                .contentType(ContentType.JSON)
+                .body(Map.of("outcome", "CONFIRMED"))
+                .post("/api/samples/{id}/cases/{cn}/revisit", id, "TS209901019999")
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(TestTokens.handler("handler-samp", "SAMP"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("outcome", "CONFIRMED"))
+                .post("/api/samples/{id}/cases/{cn}/revisit", id, first.get(1))
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(INSPECTOR)
+                .get("/api/cases/{cn}/trail", drawn)
+                .then()
+                .body("steps.action", hasItem("revisit"))
+                .body("intact", equalTo(true));
+
+        // a different seed is a different draw (of the three, some other pair is likely; at least the seed differs)
+        Number drawnSeed = given().auth()
                 .oauth2(INSPECTOR)
                 .contentType(ContentType.JSON)
                 .body(Map.of("period", period, "perUnit", 5))
                 .post("/api/samples")
                 .then()
                 .statusCode(201)
-                .body("cases.SAMP", hasSize(3));
+                .body("cases.SAMP", hasSize(3))
+                .extract()
+                .path("seed");
+        // a seed the browser reads exactly (JSON numbers are doubles there), to repeat the draw with
+        assertTrue(drawnSeed.longValue() >= 0 && drawnSeed.longValue() <= 9007199254740991L, "seed " + drawnSeed);
         assertNotEquals(null, id);
 
         given().auth()

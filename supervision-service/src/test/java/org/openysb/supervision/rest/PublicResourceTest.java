@@ -136,7 +136,9 @@ class PublicResourceTest {
                 .oauth2(SUPERVISOR)
                 .get("/api/metrics?from=" + month + "-01&unit=STHJ")
                 .then()
-                .body("rates.find { it.name == 'onTimeSignForRate' }.denominator", equalTo(2)));
+                .body("rates.find { it.name == 'onTimeSignForRate' }.denominator", equalTo(1))
+                // the open case's sign-for window is still open: pending, not a failure
+                .body("rates.find { it.name == 'onTimeSignForRate' }.pending", equalTo(1)));
 
         String body = statistics("months=2")
                 .statusCode(200)
@@ -148,13 +150,13 @@ class PublicResourceTest {
                 .body("months[1].closed", greaterThanOrEqualTo(1))
                 .body("units.find { it.code == 'STHJ' }.name", equalTo("市生态环境局"))
                 .body("units.find { it.code == 'STHJ' }.response.numerator", equalTo(1))
-                .body("units.find { it.code == 'STHJ' }.response.denominator", equalTo(2))
-                .body("units.find { it.code == 'STHJ' }.response.rate", equalTo(0.5f))
+                .body("units.find { it.code == 'STHJ' }.response.denominator", equalTo(1)) // the other is pending
+                .body("units.find { it.code == 'STHJ' }.response.rate", equalTo(1.0f))
                 .body("units.find { it.code == 'STHJ' }.resolution.rate", equalTo(1.0f))
                 .body("units.find { it.code == 'STHJ' }.satisfaction.numerator", equalTo(1))
                 .body("units.find { it.code == 'STHJ' }.satisfaction.denominator", equalTo(1))
-                // 三率综合 with the default weights 30/35/35: 0.3 × 0.5 + 0.35 × 1 + 0.35 × 1
-                .body("units.find { it.code == 'STHJ' }.composite", equalTo(0.85f))
+                // 三率综合 with the default weights 30/35/35: 0.3 × 1 + 0.35 × 1 + 0.35 × 1
+                .body("units.find { it.code == 'STHJ' }.composite", equalTo(1.0f))
                 .body("ranking.period", equalTo(quarter))
                 .body("categories.find { it.code == 'MARKET_ENTRY' }.name", equalTo("企业开办与准入准营"))
                 .body("categories.find { it.code == 'MARKET_ENTRY' }.count", greaterThanOrEqualTo(2))

@@ -1,4 +1,4 @@
-package org.openysb.supervision.service;
+package org.openysb.supervision.metrics.service;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -9,16 +9,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.openysb.contracts.events.ComplaintSubmitted;
-import org.openysb.supervision.model.Metric;
+import org.openysb.supervision.metrics.model.Metric;
+import org.openysb.supervision.metrics.repository.MetricRepository;
 import org.openysb.supervision.model.WorkItem;
 import org.openysb.supervision.model.WorkingCalendar;
-import org.openysb.supervision.repository.MetricRepository;
 
 /**
  * Keeps the daily aggregates up to date, in the transaction of each change. Attribution: assignment-based counters
- * (assigned, on-time sign-for, response, returns) to the day of assignment; reply-based ones (replied, follow-up,
- * ratings) to the day of the reply; due and on-time completion to the day of the deadline; received, dispatch,
- * closure and reopen to the day the complaint was received.
+ * (assigned, on-time sign-for, response and their decided outcomes, returns) to the day of assignment; reply-based
+ * ones (replied, follow-up, ratings) to the day of the reply; due and on-time completion to the day of the deadline;
+ * received, dispatch, closure and reopen to the day the complaint was received.
  */
 @ApplicationScoped
 public class MetricsRecorder {
@@ -43,17 +43,11 @@ public class MetricsRecorder {
                 .setParameter(4, complaint.type())
                 .executeUpdate();
         if (inserted == 1) {
-            metrics.increment(
-                    day(complaint.receivedAt()), NONE, complaint.channel(), NONE, complaint.type(), Metric.RECEIVED, 1);
+            String district = district(complaint.district());
+            LocalDate day = day(complaint.receivedAt());
+            metrics.increment(day, NONE, complaint.channel(), NONE, complaint.type(), district, Metric.RECEIVED, 1);
             if (complaint.repeatOf() != null) {
-                metrics.increment(
-                        day(complaint.receivedAt()),
-                        NONE,
-                        complaint.channel(),
-                        NONE,
-                        complaint.type(),
-                        Metric.REPEATS,
-                        1);
+                metrics.increment(day, NONE, complaint.channel(), NONE, complaint.type(), district, Metric.REPEATS, 1);
             }
         }
     }
@@ -63,19 +57,27 @@ public class MetricsRecorder {
     public void dispatched(WorkItem item, OffsetDateTime dispatchLimit) {
         OffsetDateTime receivedAt = receivedAt(item.caseNumber);
         if (receivedAt != null && dispatchLimit != null && !item.assignedAt.isAfter(dispatchLimit)) {
-            metrics.increment(day(receivedAt), NONE, item.channel, NONE, item.type, Metric.DISPATCHED_ON_TIME, 1);
+            metrics.increment(
+                    day(receivedAt),
+                    NONE,
+                    item.channel,
+                    NONE,
+                    item.type,
+                    district(item.district),
+                    Metric.DISPATCHED_ON_TIME,
+                    1);
         }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void count(WorkItem item, Metric metric, OffsetDateTime attributedTo) {
-        metrics.increment(day(attributedTo), item.leadUnit, item.channel, item.category, item.type, metric, 1);
+        increment(attributedTo, item.leadUnit, item, metric);
     }
 
     /** A counter against a given unit (e.g. the unit that returned a case improperly). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void increment(OffsetDateTime at, String unit, WorkItem item, Metric metric) {
-        metrics.increment(day(at), unit, item.channel, item.category, item.type, metric, 1);
+        metrics.increment(day(at), unit, item.channel, item.category, item.type, district(item.district), metric, 1);
     }
 
     /** Closure and reopen count on the day the complaint was received (or assigned, when receipt is unknown). */
@@ -98,6 +100,57 @@ public class MetricsRecorder {
         }
     }
 
+    /**
+     * The sign-for outcome of the current assignment is decided (signed, or the deadline passed unsigned, or the
+     * case leaves the unit): counted once per assignment, on the day of assignment. The flag is claimed by a
+     * conditional update, so a handler signing and the sweep deciding at the same moment count it once (the second
+     * waits for the first's row lock and then finds it decided).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void signDecided(WorkItem item, boolean onTime) {
+        if (claim(item, "sign_decided")) {
+            count(item, Metric.SIGN_DECIDED, item.assignedAt);
+            if (onTime) {
+                count(item, Metric.SIGNED_ON_TIME, item.assignedAt);
+            }
+        }
+    }
+
+    /** The response outcome (signed and contacted within limit) of the current assignment is decided; once. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void responseDecided(WorkItem item, boolean onTime) {
+        if (claim(item, "response_decided")) {
+            count(item, Metric.RESPONSE_DECIDED, item.assignedAt);
+            if (onTime) {
+                count(item, Metric.RESPONDED_ON_TIME, item.assignedAt);
+            }
+        }
+    }
+
+    /**
+     * The case leaves its unit (rerouted): what the unit had not done by then is decided as not done in time, and
+     * the next assignment starts undecided. Call before the item takes its new unit and clocks.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void leaving(WorkItem item) {
+        signDecided(item, false);
+        responseDecided(item, false);
+        entityManager
+                .createNativeQuery("update work_item set sign_decided = false, response_decided = false"
+                        + " where case_number = ?1")
+                .setParameter(1, item.caseNumber)
+                .executeUpdate();
+    }
+
+    private boolean claim(WorkItem item, String flag) {
+        return entityManager
+                        .createNativeQuery(
+                                "update work_item set " + flag + " = true where case_number = ?1 and not " + flag)
+                        .setParameter(1, item.caseNumber)
+                        .executeUpdate()
+                == 1;
+    }
+
     public OffsetDateTime receivedAt(String caseNumber) {
         List<?> rows = entityManager
                 .createNativeQuery("select received_at from received_case where case_number = ?1", OffsetDateTime.class)
@@ -113,6 +166,10 @@ public class MetricsRecorder {
                 .setParameter(1, caseNumber)
                 .getResultList();
         return rows.isEmpty() ? null : (String) rows.get(0);
+    }
+
+    private static String district(String district) {
+        return district == null || district.isBlank() ? NONE : district;
     }
 
     private static LocalDate day(OffsetDateTime t) {

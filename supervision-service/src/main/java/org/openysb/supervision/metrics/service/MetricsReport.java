@@ -1,4 +1,4 @@
-package org.openysb.supervision.service;
+package org.openysb.supervision.metrics.service;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -17,7 +17,11 @@ public record MetricsReport(
         List<Rate> rates,
         Double compositeScore) {
 
-    public record Rate(String name, String nameZh, long numerator, long denominator, Double rate) {}
+    /**
+     * One rate. {@code denominator} counts only cases whose outcome is decided; {@code pending} the cases of the
+     * rate's base whose outcome is not decided yet (0 for rates whose denominator is an event count).
+     */
+    public record Rate(String name, String nameZh, long numerator, long denominator, long pending, Double rate) {}
 
     public Rate rate(String name) {
         return rates.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();

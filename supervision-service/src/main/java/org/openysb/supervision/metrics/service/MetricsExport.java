@@ -1,4 +1,4 @@
-package org.openysb.supervision.service;
+package org.openysb.supervision.metrics.service;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -67,6 +67,7 @@ public class MetricsExport {
         for (MetricsReport.Rate rate : reports.get(reports.size() - 1).rates()) {
             header.add(rate.nameZh() + " 分子");
             header.add(rate.nameZh() + " 分母");
+            header.add(rate.nameZh() + " 待定");
             header.add(rate.nameZh() + " " + rate.name());
         }
         header.add("三率综合 composite");
@@ -77,6 +78,7 @@ public class MetricsExport {
             for (MetricsReport.Rate rate : report.rates()) {
                 row.add(rate.numerator());
                 row.add(rate.denominator());
+                row.add(rate.pending());
                 row.add(rate.rate());
             }
             row.add(report.compositeScore());

@@ -1,6 +1,10 @@
-package org.openysb.supervision.model;
+package org.openysb.supervision.metrics.model;
 
-/** The counters kept per day, unit, channel, category and type (columns of metric_daily). */
+/**
+ * The counters kept per day, unit, channel, category, type and district (columns of metric_daily).
+ * {@code SIGN_DECIDED} and {@code RESPONSE_DECIDED} count the assignments whose sign-for (or response) outcome is
+ * decided: signed (contacted), or the deadline passed without it, or the case left the unit before either.
+ */
 public enum Metric {
     RECEIVED("received"),
     DISPATCHED_ON_TIME("dispatched_on_time"),
@@ -18,7 +22,9 @@ public enum Metric {
     SATISFIED("satisfied"),
     SOLVED("solved"),
     REOPENED("reopened"),
-    REPEATS("repeats");
+    REPEATS("repeats"),
+    SIGN_DECIDED("sign_decided"),
+    RESPONSE_DECIDED("response_decided");
 
     private final String column;
 
