@@ -536,17 +536,26 @@ class WorkbenchApiTest {
                 .post("/api/work-items/{cn}/suspension", cn)
                 .then()
                 .statusCode(200);
+        // a rejection without a reason is refused: the unit is told why
         given().auth()
                 .oauth2(SUPERVISOR)
                 .contentType(ContentType.JSON)
                 .body(Map.of("approve", false))
                 .post("/api/work-items/{cn}/suspension/decision", cn)
                 .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("reason"));
+        given().auth()
+                .oauth2(SUPERVISOR)
+                .contentType(ContentType.JSON)
+                .body(Map.of("approve", false, "reason", "检测报告可在办理期限内取得"))
+                .post("/api/work-items/{cn}/suspension/decision", cn)
+                .then()
                 .statusCode(200)
                 .body("state", equalTo("REJECTED"));
         SuspensionRejected rejected = publishedOnce(cn, EventType.SUSPENSION_REJECTED, SuspensionRejected.class);
         assertEquals(new UnitRef("SCJG", "SCJG"), rejected.unit());
-        assertEquals(null, rejected.reason(), "no reason given: none in the event");
+        assertEquals("检测报告可在办理期限内取得", rejected.reason());
         assertEquals("supervisor1", rejected.decidedBy());
 
         given().auth()

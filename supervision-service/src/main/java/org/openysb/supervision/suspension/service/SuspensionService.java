@@ -118,6 +118,10 @@ public class SuspensionService {
     /** A supervisor approves (the clock stops now) or rejects the requested suspension. */
     @Transactional
     public SuspensionView decide(String caseNumber, boolean approve, String reason, String supervisor) {
+        if (!approve && (reason == null || reason.isBlank())) {
+            throw DomainException.invalidField(
+                    "reason", reason, "不予中止须说明理由（将告知承办单位）", "a rejection needs a reason (the unit is told)");
+        }
         Suspension s = suspensions
                 .pending(caseNumber)
                 .filter(p -> p.state == Suspension.State.REQUESTED)
