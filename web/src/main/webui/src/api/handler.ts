@@ -32,6 +32,8 @@ export interface Clock {
   workingDaysLeft: number | null
   overdueWorkingDays: number | null
   paused: boolean
+  /** The deadline rests on the provisional calendar of a year whose holiday notice is not out yet (暂定). */
+  deadlineProvisional?: boolean
 }
 
 export interface QueueItem {
@@ -123,6 +125,12 @@ export interface WorkItemView {
   replyResult: string | null
   followUpDeadline: string | null
   coUnitParts: CoUnitPartView[]
+  /** Each deadline's 暂定 mark (provisional calendar of a year without a holiday notice). */
+  signForDeadlineProvisional?: boolean
+  firstContactDeadlineProvisional?: boolean
+  returnDeadlineProvisional?: boolean
+  handlingDeadlineProvisional?: boolean
+  followUpDeadlineProvisional?: boolean
   outstandingCoUnits: string[]
   allowedActions: string[]
 }

@@ -152,6 +152,17 @@ export interface LoadedYear {
   source: string
   offDays: number
   workDays: number
+  /** The current version of the year (each notice, one-off change or withdrawal is one). */
+  version?: number
+  /** false: only one-off days, no notice yet (the year is provisional). */
+  notice?: boolean
+}
+
+export interface ProvisionalYear {
+  year: number
+  /** The statutory holidays standing in for the notice. */
+  holidays: { date: string; name: string }[]
+  oneOffDays: number
 }
 
 export interface CalendarOverview {
@@ -159,6 +170,39 @@ export interface CalendarOverview {
   years: LoadedYear[]
   /** This year and next (Asia/Shanghai) when not loaded. */
   missing: number[]
+  /** Deadlines from this day on are provisional. */
+  provisionalFrom?: string
+  provisional?: ProvisionalYear[]
+  /** Cases not closed with a provisional handling or follow-up deadline. */
+  provisionalDeadlines?: number
+}
+
+export interface OneOffDay {
+  date: string
+  offDay: boolean
+  name?: string
+  reference: string
+  noticeDate: string
+}
+
+export interface CalendarChange {
+  year: number
+  version: number
+  recomputedCases: number
+}
+
+export interface CalendarVersion {
+  year: number
+  version: number
+  kind: 'NOTICE' | 'ONE_OFF' | 'WITHDRAWN'
+  createdAt: string
+  createdBy: string
+  source: string
+  reference: string | null
+  noticeDate: string | null
+  date: string | null
+  offDay: boolean | null
+  name: string | null
 }
 
 export interface CalendarDay {
@@ -184,4 +228,7 @@ export const adminCalendar = {
   year: (year: number) => api<CalendarDay[]>(`/api/supervision/calendar/${year}`),
   upload: (year: number, notice: unknown) =>
     api<YearLoaded>(`/api/supervision/calendar/${year}`, { method: 'PUT', json: notice }),
+  addDay: (year: number, day: OneOffDay) =>
+    api<CalendarChange>(`/api/supervision/calendar/${year}/days`, { method: 'POST', json: day }),
+  versions: (year: number) => api<CalendarVersion[]>(`/api/supervision/calendar/${year}/versions`),
 }

@@ -31,6 +31,9 @@ export interface ApprovalItem {
   requestedAt: string | null
   /** The handling deadline if an extension is approved; null for a suspension. */
   proposedDeadline: string | null
+  /** 暂定: the deadline rests on the provisional calendar of a year whose holiday notice is not out yet. */
+  handlingDeadlineProvisional?: boolean
+  proposedDeadlineProvisional?: boolean
 }
 
 export interface Approvals {
@@ -64,6 +67,8 @@ export interface OverdueItem {
   status: string
   assignedAt: string
   handlingDeadline: string
+  /** 暂定: the deadline rests on the provisional calendar of a year whose holiday notice is not out yet. */
+  handlingDeadlineProvisional?: boolean
   overdueWorkingDays: number
   reopenCount: number
   extensionState: string

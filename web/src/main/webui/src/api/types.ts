@@ -101,6 +101,8 @@ export interface ExpectedReply {
   calendarHours: number | null
   from: string
   deadline: string
+  /** 暂定: the deadline rests on the provisional calendar of a year whose holiday notice is not out yet. */
+  deadlineProvisional?: boolean
 }
 
 export type Rating = 'SATISFIED' | 'BASICALLY_SATISFIED' | 'DISSATISFIED'
@@ -117,6 +119,7 @@ export interface FollowUpView {
   solved?: boolean | null
   ratedAt?: string | null
   expired?: boolean
+  followUpDeadlineProvisional?: boolean
 }
 
 export interface FollowUpRequest {

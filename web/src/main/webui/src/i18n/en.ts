@@ -85,6 +85,9 @@ const en: MessageSchema = {
     table: 'Table',
     view: 'View as',
     workingDays: '{n} working days',
+    provisional: 'Provisional',
+    provisionalHint:
+      "The holiday arrangements of this deadline's year are not published yet: counted on the statutory holidays for now, recomputed automatically once published",
     calendarHours: '{n} hours',
     seconds: '{n} seconds',
     minutes: '{n} minutes',

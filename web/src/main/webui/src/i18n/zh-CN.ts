@@ -83,6 +83,8 @@ const zhCN = {
     table: '表格',
     view: '显示方式',
     workingDays: '{n} 个工作日',
+    provisional: '暂定',
+    provisionalHint: '该期限所在年份的放假安排尚未公布，按法定节假日暂定，公布后自动重算',
     calendarHours: '{n} 小时',
     seconds: '{n} 秒',
     minutes: '{n} 分钟',

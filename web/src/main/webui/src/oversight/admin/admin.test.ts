@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { countChanges, fieldKey, filterRows, lineErrors, splitCodes, sortRows, toCsv } from './matrix'
-import { checkNotice, holidaysOf, monthsOf, nextYearMissing, workingDayCount } from './calendar'
+import { checkNotice, holidaysOf, monthsOf, nextYearMissing, oneOffFieldErrors, workingDayCount } from './calendar'
 import { filterGroups, groupTemplates, insertAt } from './templates'
 import type { MatrixRow, TemplateSummary } from '@/api/oversightAdmin'
 import zh from './messages.zh-CN'
@@ -125,6 +125,18 @@ describe('working-day calendar', () => {
       ['noName', 1],
       ['duplicate', 3],
     ])
+  })
+})
+
+describe('one-off calendar changes', () => {
+  it('puts the service field errors under the form fields, path or not', () => {
+    expect(
+      oneOffFieldErrors({
+        'addDay.request.reference': '不能为空',
+        date: '日期须在 2026 年内',
+        offDay: '该日已是休息日，无需调整',
+      }),
+    ).toEqual({ reference: '不能为空', date: '日期须在 2026 年内', offDay: '该日已是休息日，无需调整' })
   })
 })
 

@@ -122,3 +122,16 @@ export function dayNumber(field: string): number | null {
   const m = /^days\[(\d+)\]/.exec(field)
   return m ? Number(m[1]) + 1 : null
 }
+
+/**
+ * The service's field errors of a one-off day (`date`, `offDay`, `reference`, `noticeDate`, possibly as a path such as
+ * `addDay.request.reference`) keyed by the form's field names.
+ */
+export function oneOffFieldErrors(fieldErrors: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [f, m] of Object.entries(fieldErrors)) {
+    const key = f.split('.').pop() ?? f
+    if (!(key in out)) out[key] = m
+  }
+  return out
+}

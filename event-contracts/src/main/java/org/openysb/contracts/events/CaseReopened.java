@@ -11,6 +11,8 @@ import java.time.OffsetDateTime;
  * @param newDeadline the new handling deadline
  * @param reason why the case is reopened
  * @param actor the user name of the supervisor who reopened it
+ * @param deadlineProvisional the new deadline rests on the provisional calendar of a year without a holiday notice
+ *     (暂定); absent when unknown
  */
 public record CaseReopened(
         String caseNumber,
@@ -19,4 +21,18 @@ public record CaseReopened(
         OffsetDateTime newDeadline,
         String reason,
         String actor,
-        OffsetDateTime reopenedAt) {}
+        OffsetDateTime reopenedAt,
+        Boolean deadlineProvisional) {
+
+    /** Without {@code deadlineProvisional}. */
+    public CaseReopened(
+            String caseNumber,
+            UnitRef unit,
+            int reopenCount,
+            OffsetDateTime newDeadline,
+            String reason,
+            String actor,
+            OffsetDateTime reopenedAt) {
+        this(caseNumber, unit, reopenCount, newDeadline, reason, actor, reopenedAt, null);
+    }
+}

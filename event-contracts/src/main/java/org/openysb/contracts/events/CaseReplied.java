@@ -12,6 +12,8 @@ import java.time.OffsetDateTime;
  * @param actor the user name of the handler who replied
  * @param onTime replied by the handling deadline in force, extension included (按时办结)
  * @param followUpDeadline by when the follow-up must be recorded
+ * @param deadlineProvisional the follow-up deadline rests on the provisional calendar of a year without a holiday
+ *     notice (暂定); absent when unknown
  */
 public record CaseReplied(
         String caseNumber,
@@ -21,4 +23,19 @@ public record CaseReplied(
         String actor,
         OffsetDateTime repliedAt,
         boolean onTime,
-        OffsetDateTime followUpDeadline) {}
+        OffsetDateTime followUpDeadline,
+        Boolean deadlineProvisional) {
+
+    /** Without {@code deadlineProvisional}. */
+    public CaseReplied(
+            String caseNumber,
+            UnitRef unit,
+            String resultCode,
+            String text,
+            String actor,
+            OffsetDateTime repliedAt,
+            boolean onTime,
+            OffsetDateTime followUpDeadline) {
+        this(caseNumber, unit, resultCode, text, actor, repliedAt, onTime, followUpDeadline, null);
+    }
+}

@@ -11,6 +11,8 @@ import java.time.OffsetDateTime;
  * @param previousDeadline the handling deadline before the suspension
  * @param newDeadline the handling deadline now in force (on-time completion is measured against it)
  * @param resumedBy the user name of the handler, or {@code SYSTEM} when the approved time ran out
+ * @param deadlineProvisional the new deadline rests on the provisional calendar of a year without a holiday notice
+ *     (暂定); absent when unknown
  */
 public record CaseResumed(
         String caseNumber,
@@ -19,4 +21,18 @@ public record CaseResumed(
         OffsetDateTime previousDeadline,
         OffsetDateTime newDeadline,
         String resumedBy,
-        OffsetDateTime resumedAt) {}
+        OffsetDateTime resumedAt,
+        Boolean deadlineProvisional) {
+
+    /** Without {@code deadlineProvisional}. */
+    public CaseResumed(
+            String caseNumber,
+            UnitRef unit,
+            int pausedWorkingDays,
+            OffsetDateTime previousDeadline,
+            OffsetDateTime newDeadline,
+            String resumedBy,
+            OffsetDateTime resumedAt) {
+        this(caseNumber, unit, pausedWorkingDays, previousDeadline, newDeadline, resumedBy, resumedAt, null);
+    }
+}

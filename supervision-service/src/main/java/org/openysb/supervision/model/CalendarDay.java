@@ -22,4 +22,12 @@ public class CalendarDay {
 
     @Column(nullable = false, length = 100)
     public String name;
+
+    /** The reference (文号) of the notice of a one-off day; null for the days of a yearly notice. */
+    @Column(length = 200)
+    public String reference;
+
+    /** The date of the notice of a one-off day. */
+    @Column(name = "notice_date")
+    public java.time.LocalDate noticeDate;
 }

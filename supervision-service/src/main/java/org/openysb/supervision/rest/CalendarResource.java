@@ -7,17 +7,22 @@ import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -25,28 +30,28 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.openysb.problem.DomainException;
+import org.openysb.supervision.service.CalendarChanges;
 import org.openysb.supervision.service.CalendarService;
-import org.openysb.supervision.service.WorkItemService;
 
 @Path("/api/calendar")
 @Tag(name = "calendar", description = "工作日历与期限计算 (working-day calendar and deadlines)")
 @Produces(MediaType.APPLICATION_JSON)
 public class CalendarResource {
     private final CalendarService calendar;
-    private final WorkItemService workItems;
+    private final CalendarChanges changes;
     private final SecurityIdentity identity;
 
-    public CalendarResource(CalendarService calendar, WorkItemService workItems, SecurityIdentity identity) {
+    public CalendarResource(CalendarService calendar, CalendarChanges changes, SecurityIdentity identity) {
         this.calendar = calendar;
-        this.workItems = workItems;
+        this.changes = changes;
         this.identity = identity;
     }
 
-    /** The deadline. */
-    public record DeadlineResponse(OffsetDateTime deadline) {}
+    /** The deadline; {@code deadlineProvisional}: it rests on the provisional calendar of a year without a notice. */
+    public record DeadlineResponse(OffsetDateTime deadline, boolean deadlineProvisional) {}
 
-    /** The result of loading a year. */
-    public record YearLoaded(int year, int days, int recomputedCases) {}
+    /** The result of loading a year: its new version and how many cases got new deadlines (or lost the mark). */
+    public record YearLoaded(int year, int days, int recomputedCases, int version) {}
 
     @PUT
     @Path("/{year}")
@@ -56,25 +61,86 @@ public class CalendarResource {
             summary = "Load or replace a year of the State Council holiday notice (holiday-cn JSON); open cases' "
                     + "deadlines are recomputed")
     public YearLoaded putYear(@PathParam("year") @Min(2000) @Max(2100) int year, @NotNull JsonNode notice) {
-        int recomputed = calendar.replaceYear(year, notice, actor(), workItems::recomputeDeadlines);
-        return new YearLoaded(year, notice.path("days").size(), recomputed);
+        CalendarChanges.Change change = changes.loadNotice(year, notice, actor());
+        return new YearLoaded(year, notice.path("days").size(), change.recomputedCases(), change.version());
+    }
+
+    @DELETE
+    @Path("/{year}")
+    @RolesAllowed("admin")
+    @Operation(
+            summary = "Withdraw a year's notice loaded by mistake (and its one-off days): the year is provisional "
+                    + "again; open cases' deadlines are recomputed")
+    public CalendarChanges.Change withdraw(@PathParam("year") @Min(2000) @Max(2100) int year) {
+        return changes.withdraw(year, actor());
+    }
+
+    @POST
+    @Path("/{year}/days")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    @Operation(
+            summary = "Add a one-off off day or make-up working day (临时调整) with the notice's reference and date, as "
+                    + "a new version of the year; open cases' deadlines are recomputed")
+    public Response addDay(
+            @PathParam("year") @Min(2000) @Max(2100) int year,
+            @NotNull @Valid OneOffDayRequest request,
+            @jakarta.ws.rs.core.Context UriInfo uri) {
+        CalendarChanges.Change change = changes.addDay(
+                year,
+                new CalendarChanges.OneOffDay(
+                        request.date(), request.offDay(), request.name(), request.reference(), request.noticeDate()),
+                actor());
+        return Response.created(uri.getBaseUriBuilder()
+                        .path("/api/calendar/{year}/versions/{version}")
+                        .build(year, change.version()))
+                .entity(change)
+                .build();
+    }
+
+    @GET
+    @Path("/{year}/versions")
+    @RolesAllowed({"admin", "supervisor", "inspector"})
+    @Operation(summary = "The versions of a year's calendar, newest first: kind, who, when, the one-off day")
+    public List<CalendarChanges.VersionView> versions(@PathParam("year") int year) {
+        return changes.versions(year);
+    }
+
+    @GET
+    @Path("/{year}/versions/{version}")
+    @RolesAllowed({"admin", "supervisor", "inspector"})
+    @Operation(summary = "One version of a year's calendar with its listed days as of it")
+    public CalendarChanges.VersionView version(@PathParam("year") int year, @PathParam("version") int version) {
+        return changes.version(year, version);
     }
 
     /**
-     * The loaded years and the years (this and next, Asia/Shanghai) without a calendar: deadlines reaching a missing
-     * year are counted on weekends alone.
+     * The stored years and the years (this and next, Asia/Shanghai) without a notice ({@code missing}): deadlines
+     * reaching them are counted on the provisional calendar ({@code provisional}: the statutory holidays and how many
+     * one-off days stand in for the notice), from {@code provisionalFrom} on; {@code provisionalDeadlines} counts the
+     * cases not closed whose handling or follow-up deadline is provisional.
      */
-    public record Overview(java.time.LocalDate today, List<CalendarService.LoadedYear> years, List<Integer> missing) {}
+    public record Overview(
+            java.time.LocalDate today,
+            List<CalendarService.LoadedYear> years,
+            List<Integer> missing,
+            java.time.LocalDate provisionalFrom,
+            List<CalendarChanges.ProvisionalYear> provisional,
+            long provisionalDeadlines) {}
 
     @GET
     @PermitAll
     @Operation(
-            summary = "The loaded years (with their counts of off days and make-up working days) and the missing ones")
+            summary = "The stored years (counts of off days and make-up working days, version), the missing ones and "
+                    + "the provisional calendar standing in for them")
     public Overview overview() {
         return new Overview(
                 java.time.LocalDate.now(org.openysb.supervision.model.WorkingCalendar.CHINA),
                 calendar.loadedYears(),
-                calendar.missingYears(1));
+                calendar.missingYears(1),
+                calendar.calendar().provisionalFrom(),
+                changes.provisionalYears(),
+                changes.provisionalDeadlines());
     }
 
     /** One listed day of a year's notice. */
@@ -122,9 +188,10 @@ public class CalendarResource {
                     "workingDays 与 hours 须且只能给出一个",
                     "give exactly one of workingDays and hours");
         }
+        OffsetDateTime deadline = workingDays != null
+                ? calendar.deadlineAfterWorkingDays(from, workingDays)
+                : calendar.deadlineAfter(from, Duration.ofHours(hours));
         return new DeadlineResponse(
-                workingDays != null
-                        ? calendar.deadlineAfterWorkingDays(from, workingDays)
-                        : calendar.deadlineAfter(from, Duration.ofHours(hours)));
+                deadline, workingDays != null && calendar.calendar().isProvisional(deadline));
     }
 }

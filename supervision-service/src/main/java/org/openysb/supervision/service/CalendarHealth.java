@@ -11,18 +11,21 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Warns — without taking the service out of rotation — when this or next year has no holiday calendar, so that
- * deadlines would be computed on weekends alone. Also a gauge, {@code calendar_years_missing}, for alerting.
+ * Warns — without taking the service out of rotation — when this or next year has no holiday notice, so that deadlines
+ * reaching it are provisional (statutory holidays and weekends only), and how many cases not closed have such a
+ * deadline. Also a gauge, {@code calendar_years_missing}, for alerting.
  */
 @Readiness
 @ApplicationScoped
 public class CalendarHealth implements HealthCheck {
     private final CalendarService calendar;
+    private final CalendarChanges changes;
 
-    public CalendarHealth(CalendarService calendar, MeterRegistry registry) {
+    public CalendarHealth(CalendarService calendar, CalendarChanges changes, MeterRegistry registry) {
         this.calendar = calendar;
+        this.changes = changes;
         Gauge.builder("calendar.years.missing", this, h -> h.missing().size())
-                .description("years (this and next) without a State Council holiday calendar")
+                .description("years (this and next) without a State Council holiday notice (provisional calendar)")
                 .register(registry);
     }
 
@@ -39,9 +42,16 @@ public class CalendarHealth implements HealthCheck {
         List<Integer> missing = missing();
         var builder = HealthCheckResponse.named("working-day calendar").up();
         builder.withData("years", calendar.calendar().knownYears().toString());
+        builder.withData(
+                "provisionalFrom", calendar.calendar().provisionalFrom().toString());
+        long provisional = changes.provisionalDeadlines();
+        builder.withData("provisionalDeadlines", provisional);
         if (!missing.isEmpty()) {
             builder.withData(
-                    "warning", "no holiday calendar for " + missing + ": load it with PUT /api/calendar/{year}");
+                    "warning",
+                    "no holiday notice for " + missing + ": deadlines in it are provisional (statutory holidays"
+                            + " only), " + provisional
+                            + " open case(s) have one; load it with PUT /api/calendar/{year}");
         }
         return builder.build();
     }

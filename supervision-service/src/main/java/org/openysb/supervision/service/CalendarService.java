@@ -37,6 +37,12 @@ public class CalendarService {
     private final CalendarRepository repository;
     private volatile WorkingCalendar calendar;
 
+    /** The bundled years loaded by this instance at start, and the calendar before them (for the recompute). */
+    private volatile StartLoad startLoad = new StartLoad(List.of(), null);
+
+    /** The years loaded at start from the bundled files, and the calendar as it was before. */
+    public record StartLoad(List<Integer> years, WorkingCalendar before) {}
+
     public CalendarService(CalendarRepository repository) {
         this.repository = repository;
     }
@@ -48,29 +54,51 @@ public class CalendarService {
                 .createNativeQuery("select pg_advisory_xact_lock(4712)")
                 .getSingleResult();
         int thisYear = Year.now(WorkingCalendar.CHINA).getValue();
+        WorkingCalendar before = build();
+        List<Integer> loaded = new java.util.ArrayList<>();
         for (int year = thisYear - 10; year <= thisYear + 2; year++) {
             String resource = "reference/holidays-cn/" + year + ".json";
-            if (!repository.hasYear(year)) {
+            if (!repository.hasNotice(year)) {
                 try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
                     if (in != null) {
-                        loadYear(year, JSON.readTree(in), resource);
+                        storeNotice(year, JSON.readTree(in), resource, "system");
+                        loaded.add(year);
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             }
         }
+        startLoad = new StartLoad(List.copyOf(loaded), before);
         calendar = null;
         LOG.infof("working-day calendar covers %s", calendar().knownYears());
     }
 
-    /** Stores one year of the holiday-cn format ({@code days: [{name, date, isOffDay}]}). */
-    void loadYear(int year, JsonNode notice, String source) {
-        CalendarYear entry = new CalendarYear();
-        entry.year = year;
+    /** What the bundled files loaded at this instance's start (recomputed by {@link CalendarChanges}). */
+    public StartLoad startLoad() {
+        return startLoad;
+    }
+
+    /**
+     * Stores one year of the holiday-cn format ({@code days: [{name, date, isOffDay}]}) as the year's next version,
+     * replacing the days listed before (one-off days included: a notice lists the special days of its year too).
+     */
+    void storeNotice(int year, JsonNode notice, String source, String actor) {
+        CalendarYear entry = repository.getEntityManager().find(CalendarYear.class, year);
+        repository.delete("year", year);
+        repository.getEntityManager().flush();
+        boolean created = entry == null;
+        if (created) {
+            entry = new CalendarYear();
+            entry.year = year;
+        }
+        entry.version = repository.lastVersion(year) + 1;
         entry.loadedAt = OffsetDateTime.now();
         entry.source = source;
-        repository.persistYear(entry);
+        entry.notice = true;
+        if (created) {
+            repository.persistYear(entry);
+        }
         for (JsonNode node : notice.path("days")) {
             CalendarDay day = new CalendarDay();
             day.day = LocalDate.parse(node.path("date").asText());
@@ -79,6 +107,8 @@ public class CalendarService {
             day.name = node.path("name").asText();
             repository.persist(day);
         }
+        repository.getEntityManager().flush();
+        repository.appendVersion(year, entry.version, "NOTICE", entry.loadedAt, actor, source, null);
     }
 
     public WorkingCalendar calendar() {
@@ -86,16 +116,30 @@ public class CalendarService {
         if (current == null) {
             synchronized (this) {
                 if (calendar == null) {
-                    Map<LocalDate, Boolean> exceptions = new HashMap<>();
-                    Set<Integer> years = new HashSet<>();
-                    repository.years().forEach(y -> years.add(y.year));
-                    repository.listAll().forEach(d -> exceptions.put(d.day, d.offDay));
-                    calendar = new WorkingCalendar(exceptions, years);
+                    calendar = build();
                 }
                 current = calendar;
             }
         }
         return current;
+    }
+
+    /** The calendar as stored: listed days of every year, the years with a notice, provisional from this year on. */
+    private WorkingCalendar build() {
+        Map<LocalDate, Boolean> exceptions = new HashMap<>();
+        Set<Integer> years = new HashSet<>(repository.noticeYears());
+        repository.listedDays().forEach(d -> exceptions.put((LocalDate) d[0], (Boolean) d[1]));
+        return new WorkingCalendar(
+                exceptions, years, Year.now(WorkingCalendar.CHINA).getValue());
+    }
+
+    /** Forgets the cached calendar after a change in this transaction; returns the calendar now stored. */
+    WorkingCalendar reload() {
+        repository.getEntityManager().flush();
+        synchronized (this) {
+            calendar = null;
+        }
+        return calendar();
     }
 
     /**
@@ -131,26 +175,20 @@ public class CalendarService {
                         "date within the year and a boolean isOffDay required");
             }
         }
-        repository.delete("year", year);
-        repository
-                .getEntityManager()
-                .createQuery("delete from CalendarYear where year = ?1")
-                .setParameter(1, year)
-                .executeUpdate();
-        repository.getEntityManager().flush();
-        loadYear(year, notice, "admin:" + actor);
-        repository.getEntityManager().flush();
-        synchronized (this) {
-            calendar = null;
-        }
-        WorkingCalendar updated = calendar();
-        return recompute.recompute(updated, year, actor);
+        repository.lockYear(year);
+        WorkingCalendar before = reload();
+        storeNotice(year, notice, "admin:" + actor, actor);
+        WorkingCalendar updated = reload();
+        return recompute.recompute(before, updated, year + "年放假安排已载入", actor);
     }
 
-    /** Recomputes open cases' deadlines after a calendar change (implemented by the work-item side). */
+    /**
+     * Recomputes open cases' deadlines after a calendar change (implemented by the work-item side), putting each
+     * change on the case's trail, prefixed by {@code cause}.
+     */
     @FunctionalInterface
     public interface RecomputeDeadlines {
-        int recompute(WorkingCalendar calendar, int year, String actor);
+        int recompute(WorkingCalendar before, WorkingCalendar after, String cause, String actor);
     }
 
     /** Other instances pick up a calendar change within a minute. */
@@ -173,8 +211,18 @@ public class CalendarService {
         return repository.list("year = ?1 order by day", year);
     }
 
-    /** A loaded year: when and from where, and how many off days and make-up working days it lists. */
-    public record LoadedYear(int year, OffsetDateTime loadedAt, String source, long offDays, long workDays) {}
+    /**
+     * A stored year: when and from where its current version came, how many off days and make-up working days it
+     * lists, its version, and whether its notice is loaded ({@code notice} false: only one-off days, provisional).
+     */
+    public record LoadedYear(
+            int year,
+            OffsetDateTime loadedAt,
+            String source,
+            long offDays,
+            long workDays,
+            int version,
+            boolean notice) {}
 
     /** The loaded years, oldest first. */
     @Transactional
@@ -188,7 +236,7 @@ public class CalendarService {
         return repository.years().stream()
                 .map(y -> {
                     long[] c = counts.getOrDefault(y.year, new long[2]);
-                    return new LoadedYear(y.year, y.loadedAt, y.source, c[0], c[1]);
+                    return new LoadedYear(y.year, y.loadedAt, y.source, c[0], c[1], y.version, y.notice);
                 })
                 .toList();
     }
@@ -203,14 +251,14 @@ public class CalendarService {
                 .toList();
     }
 
-    /** A working-day deadline; warns when it reaches a year without a calendar. */
+    /** A working-day deadline; warns when it reaches a year without a notice (counted on the provisional calendar). */
     @Transactional
     public OffsetDateTime deadlineAfterWorkingDays(OffsetDateTime start, int workingDays) {
         WorkingCalendar cal = calendar();
         OffsetDateTime deadline = cal.addWorkingDays(start, workingDays);
         if (cal.reachesUnknownYear(start, deadline)) {
             LOG.warnf(
-                    "deadline %s from %s reaches a year without a holiday calendar (loaded: %s)",
+                    "deadline %s from %s reaches a year without a holiday notice, provisional (loaded: %s)",
                     deadline, start, cal.knownYears());
         }
         return deadline;

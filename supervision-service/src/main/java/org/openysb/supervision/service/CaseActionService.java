@@ -72,7 +72,7 @@ public class CaseActionService {
         trail.append(caseNumber, now, actor, "sign", before, item.status.name(), onTime ? "按时签收" : "超时签收");
         outbox.append(EventType.CASE_SIGNED, caseNumber, new CaseSigned(caseNumber, unit(item), actor, now, onTime));
         log(caseNumber, "signed by %s (%s)", actor, onTime ? "on time" : "late");
-        return WorkItemService.view(item);
+        return WorkItemService.view(item, calendar.calendar());
     }
 
     @Transactional
@@ -96,7 +96,7 @@ public class CaseActionService {
                 caseNumber,
                 new FirstContactMade(caseNumber, unit(item), method, actor, now, onTime));
         log(caseNumber, "first contact by %s via %s", actor, method);
-        return WorkItemService.view(item);
+        return WorkItemService.view(item, calendar.calendar());
     }
 
     @Transactional
@@ -115,9 +115,18 @@ public class CaseActionService {
         outbox.append(
                 EventType.CASE_REPLIED,
                 caseNumber,
-                new CaseReplied(caseNumber, unit(item), resultCode, text, actor, now, onTime, followUpBy));
+                new CaseReplied(
+                        caseNumber,
+                        unit(item),
+                        resultCode,
+                        text,
+                        actor,
+                        now,
+                        onTime,
+                        followUpBy,
+                        calendar.calendar().isProvisional(followUpBy)));
         log(caseNumber, "replied by %s with %s (%s)", actor, resultCode, onTime ? "on time" : "late");
-        return WorkItemService.view(item);
+        return WorkItemService.view(item, calendar.calendar());
     }
 
     /** 退单申请: sent to case-routing, which reroutes or sends it to arbitration. */
@@ -134,7 +143,7 @@ public class CaseActionService {
                 EventType.RETURN_REQUESTED,
                 caseNumber,
                 new ReturnRequested(caseNumber, unit(item), reason, basis, actor, now));
-        return WorkItemService.view(item);
+        return WorkItemService.view(item, calendar.calendar());
     }
 
     /** 延期申请: before the deadline with at least the configured notice, at most once, at most N working days. */
@@ -172,7 +181,7 @@ public class CaseActionService {
                 caseNumber,
                 new ExtensionRequested(
                         caseNumber, unit(item), workingDays, reason, basis, item.handlingDeadline, actor, now));
-        return WorkItemService.view(item);
+        return WorkItemService.view(item, calendar.calendar());
     }
 
     /** A supervisor approves or rejects the pending extension. */
@@ -194,7 +203,14 @@ public class CaseActionService {
                     EventType.EXTENSION_APPROVED,
                     caseNumber,
                     new ExtensionApproved(
-                            caseNumber, unit(item), item.extensionDays, previous, extended, supervisor, now));
+                            caseNumber,
+                            unit(item),
+                            item.extensionDays,
+                            previous,
+                            extended,
+                            supervisor,
+                            now,
+                            !item.urgent && calendar.calendar().isProvisional(extended)));
         } else {
             perform(() -> item.rejectExtension(now));
             outbox.append(
@@ -211,7 +227,7 @@ public class CaseActionService {
                 item.status.name(),
                 "办理期限 " + TrailText.time(previous) + " → " + TrailText.time(item.handlingDeadline)
                         + (reason == null ? "" : "；" + reason));
-        return WorkItemService.view(item);
+        return WorkItemService.view(item, calendar.calendar());
     }
 
     /**
@@ -249,7 +265,7 @@ public class CaseActionService {
         if (!"DISSATISFIED".equals(rating)) {
             close(item, "AFTER_FOLLOW_UP", "SYSTEM", now);
         }
-        return WorkItemService.view(item);
+        return WorkItemService.view(item, calendar.calendar());
     }
 
     /** 重办: a supervisor sends a dissatisfied case back to the unit with a new deadline. */
@@ -272,8 +288,16 @@ public class CaseActionService {
         outbox.append(
                 EventType.CASE_REOPENED,
                 caseNumber,
-                new CaseReopened(caseNumber, unit(item), item.reopenCount, deadline, reason, supervisor, now));
-        return WorkItemService.view(item);
+                new CaseReopened(
+                        caseNumber,
+                        unit(item),
+                        item.reopenCount,
+                        deadline,
+                        reason,
+                        supervisor,
+                        now,
+                        calendar.calendar().isProvisional(deadline)));
+        return WorkItemService.view(item, calendar.calendar());
     }
 
     /** 办结/销号 verified by a supervisor (e.g. dissatisfied but not reopened). */
@@ -281,7 +305,7 @@ public class CaseActionService {
     public WorkItemView closeCase(String caseNumber, String supervisor) {
         WorkItem item = anyItem(caseNumber);
         close(item, "BY_SUPERVISOR", supervisor, OffsetDateTime.now(clock));
-        return WorkItemService.view(item);
+        return WorkItemService.view(item, calendar.calendar());
     }
 
     /** Closes a replied case whose follow-up window passed without an answer (不满意未评价 → 未评价办结). */
@@ -351,7 +375,7 @@ public class CaseActionService {
                 caseNumber,
                 new CoHandlingPartSubmitted(caseNumber, new UnitRef(unit, unit), unit(item), actor, now, outstanding));
         log(caseNumber, "co-unit %s submitted its part (%d outstanding)", unit, outstanding.size());
-        return WorkItemService.view(item);
+        return WorkItemService.view(item, calendar.calendar());
     }
 
     private WorkItem ownItem(String caseNumber, Collection<String> actorUnits) {

@@ -25,9 +25,17 @@ public class ExpectedReplyService {
         this.calendar = calendar;
     }
 
-    /** The limit and the deadline; {@code workingDays} null for an urgent case, {@code calendarHours} otherwise. */
+    /**
+     * The limit and the deadline; {@code workingDays} null for an urgent case, {@code calendarHours} otherwise;
+     * {@code deadlineProvisional}: the deadline rests on the provisional calendar of a year without a notice (暂定).
+     */
     public record ExpectedReply(
-            String type, Integer workingDays, Long calendarHours, OffsetDateTime from, OffsetDateTime deadline) {}
+            String type,
+            Integer workingDays,
+            Long calendarHours,
+            OffsetDateTime from,
+            OffsetDateTime deadline,
+            boolean deadlineProvisional) {}
 
     public ExpectedReply expectedReply(String type, boolean urgent) {
         Map<String, Integer> byType = limits.handlingWorkingDays();
@@ -42,9 +50,12 @@ public class ExpectedReplyService {
                     null,
                     limits.urgentHandling().toHours(),
                     now,
-                    calendar.deadlineAfter(now, limits.urgentHandling()));
+                    calendar.deadlineAfter(now, limits.urgentHandling()),
+                    false);
         }
         int days = byType.get(type);
-        return new ExpectedReply(type, days, null, now, calendar.deadlineAfterWorkingDays(now, days));
+        OffsetDateTime deadline = calendar.deadlineAfterWorkingDays(now, days);
+        return new ExpectedReply(
+                type, days, null, now, deadline, calendar.calendar().isProvisional(deadline));
     }
 }

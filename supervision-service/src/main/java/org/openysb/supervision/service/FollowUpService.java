@@ -20,17 +20,20 @@ public class FollowUpService {
     private final FollowUpLinks links;
     private final WorkItemRepository workItems;
     private final CaseActionService actions;
+    private final CalendarService calendar;
     private final Clock clock = Clock.system(WorkingCalendar.CHINA);
 
-    public FollowUpService(FollowUpLinks links, WorkItemRepository workItems, CaseActionService actions) {
+    public FollowUpService(
+            FollowUpLinks links, WorkItemRepository workItems, CaseActionService actions, CalendarService calendar) {
         this.links = links;
         this.workItems = workItems;
         this.actions = actions;
+        this.calendar = calendar;
     }
 
     @Transactional
     public FollowUpView view(String caseNumber, String token) {
-        return FollowUpView.of(item(caseNumber, token), OffsetDateTime.now(clock));
+        return FollowUpView.of(item(caseNumber, token), OffsetDateTime.now(clock), calendar.calendar());
     }
 
     /** The complainant rates the reply (once, before the follow-up deadline). */

@@ -8,7 +8,8 @@ import org.openysb.supervision.model.WorkingCalendar;
 /**
  * What the complainant sees on the follow-up page: the unit, the reply, the deadline to rate, and the rating once
  * given ({@code rating} null until rated; a "not rated" close-out is not a rating). {@code expired}: the follow-up
- * deadline has passed.
+ * deadline has passed; {@code followUpDeadlineProvisional}: the deadline rests on the provisional calendar of a year
+ * whose holiday notice is not out yet (暂定).
  */
 public record FollowUpView(
         String caseNumber,
@@ -21,9 +22,10 @@ public record FollowUpView(
         String rating,
         Boolean solved,
         OffsetDateTime ratedAt,
-        boolean expired) {
+        boolean expired,
+        boolean followUpDeadlineProvisional) {
 
-    static FollowUpView of(WorkItem item, OffsetDateTime now) {
+    static FollowUpView of(WorkItem item, OffsetDateTime now, WorkingCalendar calendar) {
         boolean rated = item.followUpRecorded();
         return new FollowUpView(
                 item.caseNumber,
@@ -36,7 +38,8 @@ public record FollowUpView(
                 rated ? item.rating : null,
                 rated ? item.solved : null,
                 china(item.followedUpAt),
-                item.followUpExpired(now));
+                item.followUpExpired(now),
+                calendar.isProvisional(item.followUpDeadline));
     }
 
     private static OffsetDateTime china(OffsetDateTime t) {

@@ -17,7 +17,7 @@ class CalendarResourceTest {
                 .statusCode(200)
                 .extract()
                 .asString();
-        assertJson("{\"deadline\":\"2026-10-13T23:59:59.999+08:00\"}", body);
+        assertJson("{\"deadline\":\"2026-10-13T23:59:59.999+08:00\",\"deadlineProvisional\":false}", body);
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.time.OffsetDateTime;
  * @param workingDaysLeft working days from today to the deadline's day while open (0: due today); frozen while paused
  * @param overdueWorkingDays working days since the deadline's day once missed (0: missed earlier today)
  * @param paused the handling clock stands still while the case is suspended (中止)
+ * @param deadlineProvisional the deadline rests on the provisional calendar of a year whose holiday notice is not
+ *     loaded yet (暂定; recomputed when it is)
  */
 public record ClockView(
         String kind,
@@ -18,4 +20,5 @@ public record ClockView(
         String state,
         Integer workingDaysLeft,
         Integer overdueWorkingDays,
-        boolean paused) {}
+        boolean paused,
+        boolean deadlineProvisional) {}

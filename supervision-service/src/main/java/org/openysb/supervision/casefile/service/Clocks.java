@@ -61,17 +61,34 @@ public final class Clocks {
             OffsetDateTime deadline,
             OffsetDateTime doneAt) {
         OffsetDateTime at = china(deadline);
+        boolean onTheClock = item.urgent && ("HANDLING".equals(kind) || "SIGN_FOR".equals(kind));
+        boolean provisional = !onTheClock && calendar.isProvisional(deadline);
         if (doneAt != null) {
             return new ClockView(
-                    kind, at, china(doneAt), doneAt.isAfter(deadline) ? "DONE_LATE" : "DONE", null, null, false);
+                    kind,
+                    at,
+                    china(doneAt),
+                    doneAt.isAfter(deadline) ? "DONE_LATE" : "DONE",
+                    null,
+                    null,
+                    false,
+                    provisional);
         }
         boolean paused = "HANDLING".equals(kind) && item.suspended && item.suspendedAt != null;
         OffsetDateTime reference = paused ? item.suspendedAt : now;
         if (!reference.isAfter(deadline)) {
             return new ClockView(
-                    kind, at, null, "OPEN", calendar.workingDaysBetween(reference, deadline), null, paused);
+                    kind,
+                    at,
+                    null,
+                    "OPEN",
+                    calendar.workingDaysBetween(reference, deadline),
+                    null,
+                    paused,
+                    provisional);
         }
-        return new ClockView(kind, at, null, "MISSED", null, calendar.workingDaysBetween(deadline, reference), paused);
+        return new ClockView(
+                kind, at, null, "MISSED", null, calendar.workingDaysBetween(deadline, reference), paused, provisional);
     }
 
     private static boolean open(WorkItem item) {

@@ -17,6 +17,8 @@ public record Approvals(List<Item> extensions, long extensionsTotal, List<Item> 
      * @param workingDays the working days asked for
      * @param workingDaysLeft working days from today to the handling deadline (0 on its last day, negative when past)
      * @param proposedDeadline for an extension, the handling deadline if approved; null for a suspension
+     * @param handlingDeadlineProvisional the handling deadline rests on the provisional calendar (暂定)
+     * @param proposedDeadlineProvisional the proposed deadline rests on the provisional calendar (暂定)
      */
     public record Item(
             String kind,
@@ -37,5 +39,7 @@ public record Approvals(List<Item> extensions, long extensionsTotal, List<Item> 
             String basis,
             String requestedBy,
             OffsetDateTime requestedAt,
-            OffsetDateTime proposedDeadline) {}
+            OffsetDateTime proposedDeadline,
+            boolean handlingDeadlineProvisional,
+            boolean proposedDeadlineProvisional) {}
 }

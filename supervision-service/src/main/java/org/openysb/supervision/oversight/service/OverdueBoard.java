@@ -15,6 +15,7 @@ public record OverdueBoard(List<Item> items, int page, int size, long total, Lis
      * @param overdueWorkingDays working days since the handling deadline (the escalation sweep's count)
      * @param level the highest escalation issued for the current deadline: NONE, REMINDER, NOTICE, ORDER
      * @param escalations everything issued for the case (all its deadlines), in the order issued
+     * @param handlingDeadlineProvisional the handling deadline rests on the provisional calendar (暂定)
      */
     public record Item(
             String caseNumber,
@@ -31,7 +32,8 @@ public record OverdueBoard(List<Item> items, int page, int size, long total, Lis
             int reopenCount,
             String extensionState,
             String level,
-            List<Escalation> escalations) {}
+            List<Escalation> escalations,
+            boolean handlingDeadlineProvisional) {}
 
     /**
      * A reminder (催办提醒, level R50/R75/…: the percentage of the limit used), a reminder notice (催办通知书, NOTICE) or a

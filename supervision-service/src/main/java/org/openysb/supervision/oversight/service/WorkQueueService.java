@@ -89,7 +89,8 @@ public class WorkQueueService {
                         r.reopenCount(),
                         r.extensionState(),
                         r.level(),
-                        issued.getOrDefault(r.caseNumber(), List.of())))
+                        issued.getOrDefault(r.caseNumber(), List.of()),
+                        !r.urgent() && cal.isProvisional(r.handlingDeadline())))
                 .toList();
         List<OverdueBoard.UnitCount> units = queues.overdueByUnit(now).stream()
                 .map(u -> new OverdueBoard.UnitCount(
@@ -152,7 +153,9 @@ public class WorkQueueService {
                 r.basis(),
                 r.requestedBy(),
                 china(r.requestedAt()),
-                china(proposed));
+                china(proposed),
+                !r.urgent() && cal.isProvisional(deadline),
+                cal.isProvisional(proposed));
     }
 
     /** The document number a notice's or an order's trail text names (催办通知书 CB-…, 督办单 DB-…). */

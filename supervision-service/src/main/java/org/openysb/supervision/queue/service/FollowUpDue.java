@@ -14,5 +14,6 @@ public record FollowUpDue(List<Item> items, int page, int size, long total) {
             String replyText,
             OffsetDateTime followUpDeadline,
             String maskedMobile,
-            boolean contactable) {}
+            boolean contactable,
+            boolean followUpDeadlineProvisional) {}
 }

@@ -76,6 +76,7 @@ public class QueueService {
     @Transactional
     public FollowUpDue followUpsDue(int page, int size) {
         OffsetDateTime now = OffsetDateTime.now(clock);
+        WorkingCalendar cal = calendar.calendar();
         List<FollowUpDue.Item> items = queue.followUpsDue(now, page, size).stream()
                 .map(r -> new FollowUpDue.Item(
                         (String) r[0],
@@ -86,7 +87,8 @@ public class QueueService {
                         (String) r[5],
                         china(SqlTime.of(r[6])),
                         (String) r[7],
-                        (Boolean) r[8]))
+                        (Boolean) r[8],
+                        cal.isProvisional(SqlTime.of(r[6]))))
                 .toList();
         return new FollowUpDue(items, page, size, queue.followUpsDueCount(now));
     }

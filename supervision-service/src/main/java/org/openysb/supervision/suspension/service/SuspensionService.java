@@ -255,7 +255,15 @@ public class SuspensionService {
         outbox.append(
                 EventType.CASE_RESUMED,
                 s.caseNumber,
-                new CaseResumed(s.caseNumber, unit(item), paused, previous, moved, actor, now));
+                new CaseResumed(
+                        s.caseNumber,
+                        unit(item),
+                        paused,
+                        previous,
+                        moved,
+                        actor,
+                        now,
+                        !item.urgent && calendar.calendar().isProvisional(moved)));
     }
 
     private static UnitRef unit(WorkItem item) {
