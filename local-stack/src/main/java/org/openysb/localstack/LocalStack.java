@@ -68,15 +68,16 @@ public final class LocalStack implements AutoCloseable {
             check(jar(service), service.module() + " (run the build first)");
         }
         check(jar(config.web()), "web (run the build first)");
+        List<StackConfig.Service> selected = config.selectedServices();
         timed("postgres", this::startPostgres);
         timed("kafka", this::startKafka);
         timed("keycloak", this::startKeycloak);
         timed("sinks", this::startSinks);
         // the services start in parallel: they only need PostgreSQL and Kafka, and discover Keycloak lazily
-        for (StackConfig.Service service : config.services()) {
+        for (StackConfig.Service service : selected) {
             processes.add(startService(service));
         }
-        for (StackConfig.Service service : config.services()) {
+        for (StackConfig.Service service : selected) {
             ManagedProcess process = processes.stream()
                     .filter(p -> p.name().equals(service.module()))
                     .findFirst()
@@ -88,7 +89,9 @@ public final class LocalStack implements AutoCloseable {
                     Duration.ofSeconds(180));
             startTimes.put(service.module(), Duration.between(begin, Instant.now()));
         }
-        timed("web", this::startWeb);
+        if (config.startsWeb()) {
+            timed("web", this::startWeb);
+        }
         return this;
     }
 
@@ -288,15 +291,15 @@ public final class LocalStack implements AutoCloseable {
             // the links in SMS and email open the portal's pages
             env.put("PORTAL_URL", config.web().url());
         }
+        // glibc's malloc keeps up to 8 arenas per core for a JVM's many threads; two keep the stack's resident memory
+        // down
+        env.put("MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2"));
         env.putAll(extraEnvironment.getOrDefault(service.module(), Map.of()));
-        List<String> command = List.of(
-                javaExecutable(),
-                "-Xmx192m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-Duser.timezone=Asia/Shanghai",
-                "-jar",
-                jar(service).toString());
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(StackConfig.jvmOptions(service.database()));
+        command.addAll(
+                List.of("-Duser.timezone=Asia/Shanghai", "-jar", jar(service).toString()));
         return ManagedProcess.start(
                 service.module(),
                 command,
@@ -316,14 +319,10 @@ public final class LocalStack implements AutoCloseable {
         env.put("NOTIFICATION_API_URL", "http://127.0.0.1:" + config.notificationPort() + "/api");
         env.put("KEYCLOAK_URL", config.keycloakUrl());
         env.putAll(extraEnvironment.getOrDefault(web.module(), Map.of()));
-        List<String> command = List.of(
-                javaExecutable(),
-                "-Xmx96m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-Duser.timezone=Asia/Shanghai",
-                "-jar",
-                jar(web).toString());
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(StackConfig.jvmOptions("web"));
+        command.addAll(List.of("-Duser.timezone=Asia/Shanghai", "-jar", jar(web).toString()));
         ManagedProcess process = ManagedProcess.start(
                 web.module(),
                 command,

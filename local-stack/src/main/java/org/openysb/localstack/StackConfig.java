@@ -91,6 +91,60 @@ public record StackConfig(
         }
     }
 
+    /**
+     * The services to start: those named in {@code OPENYSB_SERVICES} (or {@code -Dopenysb.services}), a comma-separated
+     * list of modules such as {@code complaint-intake} alone for the pipeline benchmark's baseline; all of them when it
+     * is empty (the default). PostgreSQL, Kafka, Keycloak and the sinks always start.
+     */
+    public List<Service> selectedServices() {
+        List<String> only = onlyModules();
+        List<String> known = new java.util.ArrayList<>(
+                services().stream().map(Service::module).toList());
+        known.add(web().module());
+        for (String module : only) {
+            if (!known.contains(module)) {
+                throw new IllegalStateException(
+                        "OPENYSB_SERVICES names an unknown module " + module + "; known: " + known);
+            }
+        }
+        return services().stream()
+                .filter(s -> only.isEmpty() || only.contains(s.module()))
+                .toList();
+    }
+
+    /** Whether the web module starts: always, unless {@code OPENYSB_SERVICES} lists modules without {@code web}. */
+    public boolean startsWeb() {
+        List<String> only = onlyModules();
+        return only.isEmpty() || only.contains(web().module());
+    }
+
+    private static List<String> onlyModules() {
+        return java.util.Arrays.stream(setting("services", "").split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    /**
+     * The JVM options of a service (by its database name: intake, routing, supervision, notification) or of the web
+     * module (web). {@code OPENYSB_JVM_OPTIONS_<NAME>} (e.g. {@code OPENYSB_JVM_OPTIONS_INTAKE}) replaces the defaults.
+     * Measured with the pipeline benchmark (bench/run-pipeline.sh; docs/performance.md, "The whole pipeline"): the
+     * tiered JIT (C1 then C2, e.g. {@code -Xmx224m -XX:+UseSerialGC}) costs about a quarter less CPU per complaint at
+     * 100–200 complaints/s, but the four services then started about 20 s later (four JVMs compiling on two cores) and
+     * the stack took 100–200 MiB more; C1 only stays the default so that start-up is no slower.
+     */
+    public static List<String> jvmOptions(String name) {
+        String defaults =
+                switch (name) {
+                    case "web" -> "-Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+                    default -> "-Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+                };
+        return java.util.Arrays.stream(
+                        setting("jvm.options." + name, defaults).strip().split("\\s+"))
+                .filter(o -> !o.isEmpty())
+                .toList();
+    }
+
     public String keycloakUrl() {
         return "http://127.0.0.1:" + keycloakPort;
     }

@@ -1,7 +1,10 @@
 package org.openysb.outbox;
 
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +14,7 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 
 import org.openysb.contracts.CloudEvent;
 import org.openysb.contracts.EventJson;
@@ -56,6 +60,41 @@ public class Outbox {
         relay.wakeUp();
     }
 
+    /** One event about one case, for {@link #appendAll}. */
+    public record Message(EventType type, String caseNumber, Object data) {}
+
+    /**
+     * {@link #append} for many events in one batched statement (a consumer's poll), in the given order; requires an
+     * active transaction. Returns the events written.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<CloudEvent> appendAll(List<Message> messages) {
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        List<CloudEvent> events = new ArrayList<>(messages.size());
+        for (Message m : messages) {
+            events.add(newEvent(m.type(), m.caseNumber(), m.data()));
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into outbox_event (id, topic, message_key, event_type, payload) values (?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < messages.size(); i++) {
+                    CloudEvent event = events.get(i);
+                    insert.setObject(1, UUID.fromString(event.id()));
+                    insert.setString(2, messages.get(i).type().topic());
+                    insert.setString(3, messages.get(i).caseNumber());
+                    insert.setString(4, event.type());
+                    insert.setString(5, EventJson.write(event));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+        wakeUpAfterCommit();
+        return events;
+    }
+
     /** Appends an event about one case; requires an active transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEvent append(EventType type, String caseNumber, Object data) {
@@ -69,10 +108,14 @@ public class Outbox {
                 .setParameter(4, event.type())
                 .setParameter(5, EventJson.write(event))
                 .executeUpdate();
+        wakeUpAfterCommit();
+        return event;
+    }
+
+    private void wakeUpAfterCommit() {
         if (transactions.getResource(WAKE_UP_REGISTERED) == null) {
             transactions.putResource(WAKE_UP_REGISTERED, Boolean.TRUE);
             AfterCommit.run(transactions, relay::wakeUp);
         }
-        return event;
     }
 }

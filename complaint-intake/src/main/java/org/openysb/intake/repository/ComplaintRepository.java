@@ -1,7 +1,10 @@
 package org.openysb.intake.repository;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +19,15 @@ public class ComplaintRepository implements PanacheRepository<Complaint> {
 
     public Optional<Complaint> findByCaseNumber(String caseNumber) {
         return find("caseNumber", caseNumber).firstResultOptional();
+    }
+
+    /** The cases with these numbers (those that exist), by case number, in one query. */
+    public Map<String, Complaint> findByCaseNumbers(Collection<String> caseNumbers) {
+        Map<String, Complaint> found = new HashMap<>();
+        if (!caseNumbers.isEmpty()) {
+            list("caseNumber in ?1", caseNumbers).forEach(c -> found.put(c.caseNumber, c));
+        }
+        return found;
     }
 
     public List<Complaint> listByOwner(String subject) {

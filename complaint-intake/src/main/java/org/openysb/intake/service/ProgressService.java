@@ -2,8 +2,15 @@ package org.openysb.intake.service;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -14,6 +21,7 @@ import org.openysb.contracts.events.CaseReopened;
 import org.openysb.contracts.events.CaseReplied;
 import org.openysb.contracts.events.CaseRouted;
 import org.openysb.contracts.events.ExtensionApproved;
+import org.openysb.contracts.events.ManualDispatchQueued;
 import org.openysb.contracts.events.WorkItemOpened;
 import org.openysb.intake.model.CaseStatus;
 import org.openysb.intake.model.Complaint;
@@ -25,7 +33,9 @@ import org.openysb.outbox.Inbox;
 
 /**
  * Learns each case's progress from the other services' events (intake never reads their tables) and turns it into
- * the public timeline. Each event is applied once.
+ * the public timeline. Each event is applied once. A consumer's poll is applied in one transaction: one
+ * consumed-event statement, one query for its cases, the events in record order on the loaded cases (several events
+ * of one case change it once), and one batched insert of the timeline steps.
  */
 @ApplicationScoped
 public class ProgressService {
@@ -36,20 +46,53 @@ public class ProgressService {
     private final ComplaintRepository complaints;
     private final TimelineRepository timeline;
     private final Inbox inbox;
+    private final TransactionSynchronizationRegistry transactions;
+    private final PublicVisibility visibility;
 
-    public ProgressService(ComplaintRepository complaints, TimelineRepository timeline, Inbox inbox) {
+    public ProgressService(
+            ComplaintRepository complaints,
+            TimelineRepository timeline,
+            Inbox inbox,
+            PublicVisibility visibility,
+            TransactionSynchronizationRegistry transactions) {
+        this.transactions = transactions;
         this.complaints = complaints;
         this.timeline = timeline;
         this.inbox = inbox;
+        this.visibility = visibility;
     }
 
     @Transactional
     public void recordProgress(CloudEvent event) {
-        EventType type = EventType.fromCeType(event.type()).orElse(null);
-        if (type == null || !inbox.firstDelivery(CONSUMER, event)) {
+        recordAll(List.of(event));
+    }
+
+    /** The events of one poll, in record order, in one transaction. */
+    @Transactional
+    public void recordAll(List<CloudEvent> events) {
+        List<CloudEvent> known = events.stream()
+                .filter(e -> EventType.fromCeType(e.type()).isPresent())
+                .toList();
+        if (known.isEmpty()) {
             return;
         }
-        Complaint complaint = complaints.findByCaseNumber(event.subject()).orElse(null);
+        Set<String> first = new HashSet<>(inbox.firstDeliveries(CONSUMER, known));
+        Map<String, Complaint> cases = complaints.findByCaseNumbers(known.stream()
+                .filter(e -> first.contains(e.id()))
+                .map(CloudEvent::subject)
+                .collect(Collectors.toSet()));
+        List<TimelineEntry> steps = new ArrayList<>();
+        transactions.putResource(TimelineEntry.class, steps);
+        for (CloudEvent event : known) {
+            if (first.remove(event.id())) { // remove: the same event twice in one poll counts once
+                apply(event, cases.get(event.subject()));
+            }
+        }
+        timeline.insertAll(steps);
+    }
+
+    private void apply(CloudEvent event, Complaint complaint) {
+        EventType type = EventType.fromCeType(event.type()).orElseThrow();
         if (complaint == null) {
             LOG.warnf("progress event %s for unknown case %s ignored", event.type(), event.subject());
             return;
@@ -59,10 +102,12 @@ public class ProgressService {
             case CASE_ROUTED -> {
                 CaseRouted routed = event.dataAs(CaseRouted.class);
                 complaint.dispatchedTo(routed.lead().code(), routed.lead().name(), at);
+                visibility.learn(complaint, routed, at);
                 add(complaint, at, type, "已派发至" + routed.lead().name() + "办理");
             }
             case MANUAL_DISPATCH_QUEUED -> {
                 complaint.progressedTo(CaseStatus.MANUAL_DISPATCH, at);
+                visibility.learn(complaint, event.dataAs(ManualDispatchQueued.class), at);
                 add(complaint, at, type, "正在人工确定承办单位");
             }
             case WORK_ITEM_OPENED -> {
@@ -114,7 +159,10 @@ public class ProgressService {
         return DEADLINE.format(deadline.atZoneSameInstant(ComplaintService.CHINA));
     }
 
+    /** A step on the timeline, written with the poll's other steps. */
+    @SuppressWarnings("unchecked")
     private void add(Complaint complaint, OffsetDateTime at, EventType type, String description) {
-        timeline.persist(TimelineEntry.of(complaint.caseNumber, at, type.simpleName(), description));
+        ((List<TimelineEntry>) transactions.getResource(TimelineEntry.class))
+                .add(TimelineEntry.of(complaint.caseNumber, at, type.simpleName(), description));
     }
 }

@@ -110,7 +110,18 @@ public class NotificationService {
     private record Batch(
             List<Notification> messages,
             Map<String, List<Recipient>> staff,
-            Map<String, CaseComplainant> complainants) {}
+            Map<String, CaseComplainant> complainants,
+            Map<String, java.util.Optional<CaseComplainant>> stored) {}
+
+    /** The events whose message goes to the complainant of a case already reported (complainantOf). */
+    private static final java.util.Set<EventType> TO_COMPLAINANT = java.util.EnumSet.of(
+            EventType.CASE_ROUTED,
+            EventType.CASE_REPLIED,
+            EventType.CASE_REOPENED,
+            EventType.CASE_CLOSED,
+            EventType.EXTENSION_APPROVED,
+            EventType.CASE_SUSPENDED,
+            EventType.CASE_RESUMED);
 
     private static final ThreadLocal<Batch> BATCH = new ThreadLocal<>();
 
@@ -122,7 +133,19 @@ public class NotificationService {
                 .toList();
         // each event marked consumed in one statement for the poll (Inbox.firstDelivery's batch form)
         java.util.Set<String> first = consumedEvents.firstDeliveries(CONSUMER, known);
-        Batch batch = new Batch(new java.util.ArrayList<>(), new HashMap<>(), new java.util.LinkedHashMap<>());
+        // the complainants of the poll's later steps, read in one statement instead of one read per event
+        List<String> cases = known.stream()
+                .filter(e -> first.contains(e.id())
+                        && e.subject() != null
+                        && TO_COMPLAINANT.contains(
+                                EventType.fromCeType(e.type()).orElseThrow()))
+                .map(CloudEvent::subject)
+                .distinct()
+                .toList();
+        Map<String, java.util.Optional<CaseComplainant>> stored = new HashMap<>();
+        cases.forEach(c -> stored.put(c, java.util.Optional.empty()));
+        complainants.findByCaseNumbers(cases).forEach(c -> stored.put(c.caseNumber, java.util.Optional.of(c)));
+        Batch batch = new Batch(new java.util.ArrayList<>(), new HashMap<>(), new java.util.LinkedHashMap<>(), stored);
         BATCH.set(batch);
         try {
             for (CloudEvent event : known) {
@@ -509,8 +532,11 @@ public class NotificationService {
      * silently forgotten because events of a backlog were consumed out of order.
      */
     private java.util.Optional<Complainant> complainantOf(String caseNumber, boolean urgent) {
-        java.util.Optional<CaseComplainant> known = complainants.findByIdOptional(caseNumber);
         Batch batch = BATCH.get();
+        java.util.Optional<CaseComplainant> known =
+                batch != null && batch.stored().containsKey(caseNumber)
+                        ? batch.stored().get(caseNumber) // read with the poll's others (handleAll)
+                        : complainants.findByIdOptional(caseNumber);
         if (known.isEmpty() && batch != null) {
             known = java.util.Optional.ofNullable(batch.complainants().get(caseNumber)); // earlier in this poll
         }
@@ -573,8 +599,7 @@ public class NotificationService {
         n.markDelivered(now);
         record(n);
         Map<String, Rendered> byLocale = new HashMap<>(Map.of(TemplateCatalog.ZH, zh));
-        for (Recipient person :
-                staff("unit|" + unit.code(), () -> recipients.activeByUnitAndRole(unit.code(), "handler"))) {
+        for (Recipient person : unitHandlers(unit.code())) {
             Rendered r = byLocale.computeIfAbsent(localeOf(person), l -> rendered(message, l, data));
             email(event, caseNumber, message, r, person, now);
         }
@@ -640,6 +665,26 @@ public class NotificationService {
         } else {
             sms.body = SmsText.trim(sms.body, max);
         }
+    }
+
+    /**
+     * The active handlers of a unit. Within a poll every active handler is read once and grouped by unit (a poll's new
+     * cases reach dozens of units: one read instead of one per unit; in the same order, by user name).
+     */
+    private List<Recipient> unitHandlers(String unitCode) {
+        Batch batch = BATCH.get();
+        if (batch == null) {
+            return recipients.activeByUnitAndRole(unitCode, "handler");
+        }
+        List<Recipient> known = batch.staff().get("unit|" + unitCode);
+        if (known == null) {
+            // not inside computeIfAbsent: staff() adds the poll's handlers to the same map
+            known = staff("role|handler", () -> recipients.activeByRole("handler")).stream()
+                    .filter(r -> unitCode.equals(r.unitCode))
+                    .toList();
+            batch.staff().put("unit|" + unitCode, known);
+        }
+        return known;
     }
 
     /** Staff recipients, looked up once per poll's batch. */

@@ -33,7 +33,7 @@ import org.openysb.supervision.repository.WorkItemRepository;
 @ApplicationScoped
 public class WorkItemService {
     private static final Logger LOG = Logger.getLogger(WorkItemService.class);
-    private static final String CONSUMER = "supervision.routing";
+    static final String CONSUMER = "supervision.routing";
 
     /** Types whose relabelling into a lighter one (投诉 relabelled as 咨询) is an evasion signal. */
     private static final java.util.Set<String> RELABEL_FROM = java.util.Set.of("COMPLAINT", "REPORT");
@@ -75,10 +75,14 @@ public class WorkItemService {
     /** Opens the work item of a routed case, once. The clocks start at assignment, not at sign-for. */
     @Transactional
     public void openWorkItem(CloudEvent event) {
-        if (!inbox.firstDelivery(CONSUMER, event)) {
-            return;
+        if (inbox.firstDelivery(CONSUMER, event)) {
+            open(event.dataAs(CaseRouted.class));
         }
-        CaseRouted routed = event.dataAs(CaseRouted.class);
+    }
+
+    /** {@link #openWorkItem} of an event already marked as consumed, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void open(CaseRouted routed) {
         OffsetDateTime assignedAt = routed.routedAt();
         WorkItem item = workItems.findById(routed.caseNumber());
         String action;
@@ -147,70 +151,37 @@ public class WorkItemService {
                 action,
                 before,
                 item.status.name(),
-                "派至" + item.leadName + "主办，签收时限 " + TrailText.time(item.signForDeadline) + "，办理时限 "
-                        + TrailText.time(item.handlingDeadline));
-        outbox.append(
-                EventType.WORK_ITEM_OPENED,
-                item.caseNumber,
-                new WorkItemOpened(
-                        item.caseNumber,
-                        routed.lead(),
-                        routed.coHandlers(),
-                        item.type,
-                        item.urgent,
-                        item.assignedAt,
-                        item.signForDeadline,
-                        item.firstContactDeadline,
-                        item.designated ? null : item.returnDeadline,
-                        item.handlingDeadline));
+                openedDetail(item));
+        outbox.append(EventType.WORK_ITEM_OPENED, item.caseNumber, opened(item, routed, calendar.calendar()));
         MDC.put("caseNumber", item.caseNumber);
         LOG.infof("work item opened for %s, sign for by %s", item.leadUnit, item.signForDeadline);
         MDC.remove("caseNumber");
     }
 
-    /**
-     * After a calendar change: recomputes the clocks of open cases assigned in or running into {@code year} (reopened
-     * cases keep their reopen deadline) and records each change on the case's trail.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public int recomputeDeadlines(org.openysb.supervision.model.WorkingCalendar calendar, int year, String actor) {
-        int changed = 0;
-        for (WorkItem item : workItems.list("status <> ?1", WorkItem.Status.CLOSED)) {
-            if (item.reopenCount > 0 || item.urgent) {
-                continue;
-            }
-            OffsetDateTime before = item.handlingDeadline;
-            OffsetDateTime signBefore = item.signForDeadline;
-            OffsetDateTime assignedAt = item.assignedAt;
-            item.signForDeadline = calendar.addWorkingDays(assignedAt, limits.signForWorkingDays());
-            item.firstContactDeadline = calendar.addWorkingDays(assignedAt, limits.firstContactWorkingDays());
-            item.returnDeadline = calendar.addWorkingDays(assignedAt, limits.returnWindowWorkingDays());
-            OffsetDateTime handling = calendar.addWorkingDays(
-                    assignedAt, limits.handlingWorkingDays().getOrDefault(item.type, 15));
-            if (item.extensionState == WorkItem.Extension.APPROVED && item.extensionDays != null) {
-                item.originalHandlingDeadline = handling;
-                handling = calendar.addWorkingDays(handling, item.extensionDays);
-            }
-            item.handlingDeadline = handling;
-            if (!before.isEqual(item.handlingDeadline) || !signBefore.isEqual(item.signForDeadline)) {
-                changed++;
-                item.updatedAt = OffsetDateTime.now();
-                item.nextReminderAt = item.updatedAt;
-                trail.append(
-                        item.caseNumber,
-                        item.updatedAt,
-                        actor,
-                        "deadline-recomputed",
-                        item.status.name(),
-                        item.status.name(),
-                        year + "年工作日历变更：办理期限 " + china(before) + " → " + china(item.handlingDeadline));
-            }
-        }
-        return changed;
+    /** The trail detail of a dispatch to the item's (new) lead unit. */
+    static String openedDetail(WorkItem item) {
+        return "派至" + item.leadName + "主办，签收时限 " + TrailText.time(item.signForDeadline) + "，办理时限 "
+                + TrailText.time(item.handlingDeadline);
+    }
+
+    /** The WorkItemOpened event of a dispatch; its handling deadline marked provisional (暂定) on {@code calendar}. */
+    static WorkItemOpened opened(WorkItem item, CaseRouted routed, WorkingCalendar calendar) {
+        return new WorkItemOpened(
+                item.caseNumber,
+                routed.lead(),
+                routed.coHandlers(),
+                item.type,
+                item.urgent,
+                item.assignedAt,
+                item.signForDeadline,
+                item.firstContactDeadline,
+                item.designated ? null : item.returnDeadline,
+                item.handlingDeadline,
+                !item.urgent && calendar.isProvisional(item.handlingDeadline));
     }
 
     /** Starts the clocks of domain.md at assignment (not at sign-for). */
-    private void startClocks(WorkItem item, OffsetDateTime assignedAt) {
+    void startClocks(WorkItem item, OffsetDateTime assignedAt) {
         item.signForDeadline = item.urgent
                 ? calendar.deadlineAfter(assignedAt, limits.urgentSignFor())
                 : calendar.deadlineAfterWorkingDays(assignedAt, limits.signForWorkingDays());
@@ -227,10 +198,14 @@ public class WorkItemService {
     /** 退单仲裁: an improper return counts against the unit that returned the case. */
     @Transactional
     public void recordRuling(CloudEvent event) {
-        if (!inbox.firstDelivery(CONSUMER, event)) {
-            return;
+        if (inbox.firstDelivery(CONSUMER, event)) {
+            applyRuling(event.dataAs(ReturnRuled.class), event.id());
         }
-        ReturnRuled ruling = event.dataAs(ReturnRuled.class);
+    }
+
+    /** {@link #recordRuling} of an event already marked as consumed, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyRuling(ReturnRuled ruling, String eventId) {
         WorkItem item = workItems.findById(ruling.caseNumber());
         if (item == null) {
             return;
@@ -251,7 +226,7 @@ public class WorkItemService {
                     "IMPROPER_RETURN",
                     ruling.unit().name() + "退回" + item.caseNumber + "经仲裁认定为不当退单：" + ruling.reason(),
                     null,
-                    event.id(),
+                    eventId,
                     ruling.ruledAt());
         }
     }
@@ -259,10 +234,14 @@ public class WorkItemService {
     /** 退单不予受理: routing refused the return, so the unit keeps the case and its clocks run on. */
     @Transactional
     public void recordReturnOutcome(CloudEvent event) {
-        if (!inbox.firstDelivery(CONSUMER, event)) {
-            return;
+        if (inbox.firstDelivery(CONSUMER, event)) {
+            applyReturnOutcome(event.dataAs(CaseReturned.class));
         }
-        CaseReturned returned = event.dataAs(CaseReturned.class);
+    }
+
+    /** {@link #recordReturnOutcome} of an event already marked as consumed, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyReturnOutcome(CaseReturned returned) {
         WorkItem item = workItems.findById(returned.caseNumber());
         if (!"REFUSED".equals(returned.outcome())
                 || item == null
@@ -292,6 +271,12 @@ public class WorkItemService {
         ComplaintSubmitted complaint = event.dataAs(ComplaintSubmitted.class);
         metrics.received(complaint);
         caseFiles.recordComplaint(complaint);
+        repeatOfSolvedCase(complaint);
+    }
+
+    /** A new complaint about a matter whose earlier case was rated "solved" raises a clue against that case's unit. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void repeatOfSolvedCase(ComplaintSubmitted complaint) {
         WorkItem earlier = complaint.repeatOf() == null ? null : workItems.findById(complaint.repeatOf());
         if (earlier != null && Boolean.TRUE.equals(earlier.solved)) {
             // a case rated "solved" whose matter comes back: the solution may have been on paper only
@@ -309,17 +294,21 @@ public class WorkItemService {
     /** The queue of a handler's units, most urgent sign-for first. */
     @Transactional
     public List<WorkItemView> queueOf(Collection<String> units) {
+        WorkingCalendar cal = calendar.calendar();
         return units.isEmpty()
                 ? List.of()
                 : workItems.listForUnits(units).stream()
-                        .map(WorkItemService::view)
+                        .map(item -> view(item, cal))
                         .toList();
     }
 
     /** All work items, or one unit's, for supervisors and inspectors. */
     @Transactional
     public List<WorkItemView> listAll(String unitOrNull) {
-        return workItems.listAll(unitOrNull).stream().map(WorkItemService::view).toList();
+        WorkingCalendar cal = calendar.calendar();
+        return workItems.listAll(unitOrNull).stream()
+                .map(item -> view(item, cal))
+                .toList();
     }
 
     /** One work item, visible only to its own units unless {@code anyUnit}. */
@@ -329,10 +318,11 @@ public class WorkItemService {
                 .filter(item -> anyUnit
                         || units.contains(item.leadUnit)
                         || Arrays.asList(item.coUnits.split(";")).stream().anyMatch(units::contains))
-                .map(WorkItemService::view);
+                .map(item -> view(item, calendar.calendar()));
     }
 
-    public static WorkItemView view(WorkItem item) {
+    /** The work item as handlers and overseers see it, each deadline marked provisional or not on {@code cal}. */
+    public static WorkItemView view(WorkItem item, WorkingCalendar cal) {
         return new WorkItemView(
                 item.caseNumber,
                 item.leadUnit,
@@ -358,7 +348,12 @@ public class WorkItemService {
                                 p.unitCode, p.text, p.submittedBy, china(p.submittedAt)))
                         .toList(),
                 item.outstandingCoUnits(),
-                item.allowedActions());
+                item.allowedActions(),
+                !item.urgent && cal.isProvisional(item.signForDeadline),
+                cal.isProvisional(item.firstContactDeadline),
+                cal.isProvisional(item.returnDeadline),
+                !item.urgent && cal.isProvisional(item.handlingDeadline),
+                cal.isProvisional(item.followUpDeadline));
     }
 
     private static OffsetDateTime china(OffsetDateTime t) {

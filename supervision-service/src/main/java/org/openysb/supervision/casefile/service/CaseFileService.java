@@ -56,6 +56,11 @@ public class CaseFileService {
         if (complaints.findById(submitted.caseNumber()) != null) {
             return;
         }
+        complaints.persist(complaintOf(submitted));
+    }
+
+    /** The complaint as units may read it on the case page (no name or mobile of a confidential complainant). */
+    public static CaseComplaint complaintOf(ComplaintSubmitted submitted) {
         CaseComplaint c = new CaseComplaint();
         c.caseNumber = submitted.caseNumber();
         c.title = truncate(submitted.title(), 200);
@@ -76,7 +81,7 @@ public class CaseFileService {
         } else {
             c.complainantKind = submitted.anonymous() ? "ANONYMOUS" : "PERSON";
         }
-        complaints.persist(c);
+        return c;
     }
 
     @Transactional
@@ -91,7 +96,7 @@ public class CaseFileService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Optional<SuspensionView> suspension = suspensions.latest(caseNumber);
         return new CaseFile(
-                WorkItemService.view(item),
+                WorkItemService.view(item, calendar.calendar()),
                 role,
                 actions(item, role, viewer, suspension),
                 complaint == null ? null : complaintView(complaint),

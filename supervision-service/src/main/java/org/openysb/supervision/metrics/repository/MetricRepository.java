@@ -10,6 +10,9 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.hibernate.Session;
 
 import org.openysb.supervision.metrics.model.Metric;
 
@@ -19,9 +22,35 @@ public class MetricRepository {
     private static final String[] COLUMNS = {"unit", "channel", "category", "type", "district"};
 
     private final EntityManager entityManager;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public MetricRepository(EntityManager entityManager) {
+    public MetricRepository(EntityManager entityManager, TransactionSynchronizationRegistry transactions) {
         this.entityManager = entityManager;
+        this.transactions = transactions;
+    }
+
+    /**
+     * From now until {@link #writeBatch()}, the increments of the current transaction are summed in memory (see
+     * {@link MetricBatch}) instead of written one by one. For a consumer's batch of events.
+     */
+    public void beginBatch() {
+        transactions.putResource(MetricBatch.class, new MetricBatch());
+    }
+
+    /** Writes what the current transaction summed since {@link #beginBatch()}; call it before the transaction ends. */
+    public void writeBatch() {
+        MetricBatch batch = batch();
+        if (batch != null) {
+            entityManager.unwrap(Session.class).doWork(batch::write);
+        }
+    }
+
+    private MetricBatch batch() {
+        if (transactions.getTransactionKey() == null) {
+            return null;
+        }
+        MetricBatch batch = (MetricBatch) transactions.getResource(MetricBatch.class);
+        return batch != null && batch.open() ? batch : null;
     }
 
     /** The filters of a request; null fields do not filter. */
@@ -51,6 +80,11 @@ public class MetricRepository {
             String district,
             Metric metric,
             int delta) {
+        MetricBatch batch = batch();
+        if (batch != null) {
+            batch.add(new MetricBatch.Cell(day, unit, channel, category, type, district), metric, delta);
+            return;
+        }
         String column = metric.column();
         entityManager
                 .createNativeQuery("insert into metric_daily (day, unit, channel, category, type, district, " + column

@@ -43,19 +43,45 @@ public class MetricsRecorder {
                 .setParameter(4, complaint.type())
                 .executeUpdate();
         if (inserted == 1) {
-            String district = district(complaint.district());
-            LocalDate day = day(complaint.receivedAt());
-            metrics.increment(day, NONE, complaint.channel(), NONE, complaint.type(), district, Metric.RECEIVED, 1);
-            if (complaint.repeatOf() != null) {
-                metrics.increment(day, NONE, complaint.channel(), NONE, complaint.type(), district, Metric.REPEATS, 1);
-            }
+            countReceived(complaint);
         }
+    }
+
+    /** Counts a complaint as received, once: the caller has just recorded its receipt (received_case). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void countReceived(ComplaintSubmitted complaint) {
+        String district = district(complaint.district());
+        LocalDate day = day(complaint.receivedAt());
+        metrics.increment(day, NONE, complaint.channel(), NONE, complaint.type(), district, Metric.RECEIVED, 1);
+        if (complaint.repeatOf() != null) {
+            metrics.increment(day, NONE, complaint.channel(), NONE, complaint.type(), district, Metric.REPEATS, 1);
+        }
+    }
+
+    /**
+     * Sums the increments of the current transaction in memory until {@link #writeBatch()} (a consumer's batch: each
+     * aggregate row is then updated once per batch instead of once per event).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void beginBatch() {
+        metrics.beginBatch();
+    }
+
+    /** Writes the sums of {@link #beginBatch()}; before the transaction ends. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void writeBatch() {
+        metrics.writeBatch();
     }
 
     /** First dispatch: counts towards the dispatch rate when within {@code limit} of receipt. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void dispatched(WorkItem item, OffsetDateTime dispatchLimit) {
-        OffsetDateTime receivedAt = receivedAt(item.caseNumber);
+        dispatched(item, receivedAt(item.caseNumber), dispatchLimit);
+    }
+
+    /** {@link #dispatched(WorkItem, OffsetDateTime)} when the time of receipt is already known. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void dispatched(WorkItem item, OffsetDateTime receivedAt, OffsetDateTime dispatchLimit) {
         if (receivedAt != null && dispatchLimit != null && !item.assignedAt.isAfter(dispatchLimit)) {
             metrics.increment(
                     day(receivedAt),
