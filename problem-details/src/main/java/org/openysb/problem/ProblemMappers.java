@@ -1,5 +1,6 @@
 package org.openysb.problem;
 
+import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -62,6 +64,15 @@ public class ProblemMappers {
                 errors));
     }
 
+    /**
+     * A body of valid JSON but of another shape ({@code []} for an object, a string for a number, an unknown enum
+     * value). Mapped by itself: quarkus-rest-jackson's own mapper for it would otherwise win and answer without a body.
+     */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         String field = null;
@@ -79,9 +90,35 @@ public class ProblemMappers {
                 "请求体不是有效的 JSON 或字段类型不正确",
                 "The body is not valid JSON or a field has the wrong type",
                 400,
-                e.getOriginalMessage(),
+                detail(e, field),
                 path(uri),
                 errors));
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(BodyLimits.TooLarge e, UriInfo uri) {
+        return respond(BodyLimits.tooLarge(e.limit(), path(uri)));
+    }
+
+    /**
+     * A multipart body that ends before its closing boundary (or has none) is the client's mistake; any other I/O
+     * failure is unexpected.
+     */
+    @ServerExceptionMapper
+    public Response io(IOException e, UriInfo uri) {
+        boolean multipart = e.getStackTrace().length > 0
+                && e.getStackTrace()[0].getClassName().contains(".multipart.");
+        if (!multipart) {
+            return unexpected(e, uri);
+        }
+        return respond(new Problem(
+                Problem.TYPE_PREFIX + "malformed-multipart",
+                "请求体不是完整的 multipart/form-data",
+                "The body is not complete multipart/form-data",
+                400,
+                "the multipart body ends before its closing boundary",
+                path(uri),
+                List.of()));
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
@@ -188,13 +225,32 @@ public class ProblemMappers {
         }
     }
 
-    private static String chineseTitle(int status, String fallback) {
+    /**
+     * What is wrong with the body, in words of the API: where the JSON breaks off, or which field has the wrong type
+     * or value — never Jackson's own message, which names Java classes and quotes the body.
+     */
+    private static String detail(JsonProcessingException e, String field) {
+        if (field != null) {
+            return field + ": wrong type or value";
+        }
+        if (e instanceof MismatchedInputException) {
+            return "the body does not have the documented shape (e.g. an array where an object is expected)";
+        }
+        var location = e.getLocation();
+        return location == null || location.getLineNr() < 0
+                ? "the body is not valid JSON"
+                : "the body is not valid JSON (line " + location.getLineNr() + ", column " + location.getColumnNr()
+                        + ")";
+    }
+
+    static String chineseTitle(int status, String fallback) {
         return switch (status) {
             case 400 -> "请求有误";
             case 404 -> "未找到";
             case 405 -> "不支持该请求方法";
             case 406, 415 -> "不支持的内容类型";
             case 409 -> "与当前状态冲突";
+            case 411 -> "请求需要注明内容长度";
             case 413 -> "内容过大";
             case 429 -> "请求过于频繁，请稍后再试";
             case 503 -> "服务暂不可用";
@@ -202,11 +258,11 @@ public class ProblemMappers {
         };
     }
 
-    private static String path(UriInfo uri) {
+    static String path(UriInfo uri) {
         return uri == null ? null : uri.getPath();
     }
 
-    private static Response respond(Problem problem) {
+    static Response respond(Problem problem) {
         return Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE)
                 .entity(problem)

@@ -24,6 +24,34 @@ public interface IntakeConfig {
 
     TrackingLink trackingLink();
 
+    Open311 open311();
+
+    /** The Open311 GeoReport v2 façade ({@code /open311/v2}). */
+    interface Open311 {
+        /** Most requests one page of Get Service Requests holds, and its page size when none is asked for. */
+        @WithDefault("1000")
+        int maxPageSize();
+
+        /** Get Service Requests without dates: this far back from now; also the widest window a query may ask for. */
+        @WithDefault("P90D")
+        Duration window();
+
+        /** Discovery's {@code contact}: whom a client's developer may ask. */
+        @WithDefault("营商环境投诉受理：拨打 12345 政务服务便民热线 (for help call the 12345 government service hotline)")
+        String contact();
+
+        /** Discovery's {@code changeset}: when this API last changed (W3C date-time). */
+        @WithDefault("2026-12-07T00:00:00Z")
+        java.time.OffsetDateTime changeset();
+
+        /** Discovery's endpoint {@code type}: production or test. */
+        @WithDefault("production")
+        String endpointType();
+
+        /** The v2 endpoint's public URL (e.g. https://ysb.example.gov.cn/open311/v2); else from the request. */
+        java.util.Optional<String> endpointUrl();
+    }
+
     /** Complaints filed on the web (网上投诉). */
     interface Web {
         MobileVerification mobileVerification();

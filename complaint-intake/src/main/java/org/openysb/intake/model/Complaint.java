@@ -105,6 +105,17 @@ public class Complaint {
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
+    /** When routing dispatched the case or queued it for manual dispatch; null before. */
+    @Column(name = "routing_decided_at")
+    public OffsetDateTime routingDecidedAt;
+
+    /**
+     * Never shown publicly (Open311): routed to or proposed for the discipline commission, or flagged as possible
+     * misconduct. Once set it stays set, whoever handles the case later.
+     */
+    @Column(name = "public_withheld", nullable = false)
+    public boolean publicWithheld;
+
     @Version
     public long version;
 
@@ -154,6 +165,17 @@ public class Complaint {
     public void replied(Reply latest, OffsetDateTime at) {
         reply = latest;
         progressedTo(CaseStatus.REPLIED, at);
+    }
+
+    /**
+     * Routing decided the case (dispatched it or queued it for manual dispatch); {@code misconduct} when the decision
+     * concerns officials' conduct (the discipline commission, or the misconduct guard's doubt).
+     */
+    public void routingDecided(OffsetDateTime at, boolean misconduct) {
+        if (routingDecidedAt == null) {
+            routingDecidedAt = at;
+        }
+        publicWithheld = publicWithheld || misconduct;
     }
 
     public void progressedTo(CaseStatus newStatus, OffsetDateTime at) {

@@ -8,40 +8,44 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.openysb.intake.model.CaseStatus;
-import org.openysb.intake.model.Channel;
-import org.openysb.intake.model.Complaint;
-import org.openysb.intake.model.TimelineEntry;
-import org.openysb.intake.repository.ComplaintRepository;
-import org.openysb.intake.repository.TimelineRepository;
+import org.openysb.intake.repository.PublicRequestRepository;
 
 /**
  * The Open311 GeoReport v2 view of intake: the responsibility matrix's categories are the services, and a request is
- * a case filed through Open311, shown without personal data or complaint text.
+ * a case filed through Open311, shown without personal data or complaint text, and only when the public may see it
+ * at all ({@link PublicVisibility}).
  */
 @ApplicationScoped
 public class Open311Service {
     private final Map<String, Service> services = loadServices("reference/responsibility-matrix.csv");
-    private final ComplaintRepository complaints;
-    private final TimelineRepository timeline;
+    private final PublicRequestRepository requests;
+    private final PublicVisibility visibility;
 
-    public Open311Service(ComplaintRepository complaints, TimelineRepository timeline) {
-        this.complaints = complaints;
-        this.timeline = timeline;
+    public Open311Service(PublicRequestRepository requests, PublicVisibility visibility) {
+        this.requests = requests;
+        this.visibility = visibility;
     }
 
     /** A category of the responsibility matrix as an Open311 service. */
     public record Service(String code, String nameZh, String nameEn, String leadUnit) {}
 
-    /** What Open311 shows of a request: no personal data, no complaint text. */
+    /**
+     * What Open311 shows of a request: no personal data, no complaint text.
+     *
+     * @param expectedAt the lead unit's handling deadline once its work item is open, else null
+     */
     public record RequestStatus(
             String caseNumber,
             boolean closed,
@@ -50,7 +54,23 @@ public class Open311Service {
             String serviceName,
             String agencyResponsible,
             OffsetDateTime requestedAt,
-            OffsetDateTime updatedAt) {}
+            OffsetDateTime updatedAt,
+            OffsetDateTime expectedAt) {}
+
+    /**
+     * Get Service Requests' filters: requests received in {@code [since, until)}, of these services (all when empty),
+     * open or closed ones only (null: both), page {@code page} (from 1) of {@code pageSize}.
+     */
+    public record RequestQuery(
+            OffsetDateTime since,
+            OffsetDateTime until,
+            Set<String> serviceCodes,
+            Boolean closed,
+            int page,
+            int pageSize) {}
+
+    /** One page of requests, newest first, and whether another page follows. */
+    public record RequestPage(List<RequestStatus> requests, boolean more) {}
 
     public List<Service> services() {
         return List.copyOf(services.values());
@@ -60,32 +80,65 @@ public class Open311Service {
         return Optional.ofNullable(code == null ? null : services.get(code));
     }
 
-    /** A case filed through Open311; cases of the other channels are not Open311 requests (empty). */
-    @Transactional
-    public Optional<RequestStatus> request(String caseNumber) {
-        return complaints
-                .findByCaseNumber(caseNumber)
-                .filter(c -> c.channel == Channel.OPEN311)
-                .map(this::toStatus);
+    /** Whether requests of this service are never shown (the discipline commission's). */
+    public boolean withheld(String serviceCode) {
+        return visibility.withheldServices().contains(serviceCode);
     }
 
-    private RequestStatus toStatus(Complaint c) {
-        List<TimelineEntry> steps = timeline.listByCase(c.caseNumber);
-        StringBuilder notes = new StringBuilder(c.status.label());
-        String last = steps.isEmpty() ? null : steps.get(steps.size() - 1).description;
-        if (last != null && !last.equals(c.status.label())) {
-            notes.append("：").append(last);
+    /**
+     * The cases among these case numbers that the public may see ({@link PublicVisibility}), in the order asked; an
+     * unknown case, a case of another channel and a withheld one are alike left out.
+     */
+    @Transactional
+    public List<RequestStatus> requests(List<String> caseNumbers) {
+        Map<String, PublicRequestRepository.Row> found = new HashMap<>();
+        for (PublicRequestRepository.Row row : requests.find(caseNumbers, visibility.withheldServices())) {
+            found.put(row.caseNumber(), row);
         }
-        Service service = services.get(c.categoryHint);
-        return new RequestStatus(
-                c.caseNumber,
-                c.status == CaseStatus.CLOSED,
-                notes.toString(),
-                c.categoryHint,
-                service == null ? null : service.nameZh(),
-                c.assignedUnitName,
-                ComplaintService.china(c.receivedAt),
-                ComplaintService.china(c.updatedAt));
+        List<PublicRequestRepository.Row> rows =
+                caseNumbers.stream().map(found::get).filter(Objects::nonNull).toList();
+        return toStatuses(rows);
+    }
+
+    /** The public, routed cases of the query's window and filters, newest first. */
+    @Transactional
+    public RequestPage requests(RequestQuery query) {
+        List<PublicRequestRepository.Row> rows = requests.list(
+                new PublicRequestRepository.Filter(
+                        query.since(),
+                        query.until(),
+                        query.serviceCodes(),
+                        query.closed(),
+                        (query.page() - 1) * query.pageSize(),
+                        query.pageSize() + 1),
+                visibility.withheldServices());
+        boolean more = rows.size() > query.pageSize();
+        return new RequestPage(toStatuses(more ? rows.subList(0, query.pageSize()) : rows), more);
+    }
+
+    private List<RequestStatus> toStatuses(List<PublicRequestRepository.Row> rows) {
+        Map<String, String> latest = requests.latestSteps(
+                rows.stream().map(PublicRequestRepository.Row::caseNumber).toList());
+        List<RequestStatus> statuses = new ArrayList<>(rows.size());
+        for (PublicRequestRepository.Row row : rows) {
+            StringBuilder notes = new StringBuilder(row.status().label());
+            String last = latest.get(row.caseNumber());
+            if (last != null && !last.equals(row.status().label())) {
+                notes.append("：").append(last);
+            }
+            Service service = row.serviceCode() == null ? null : services.get(row.serviceCode());
+            statuses.add(new RequestStatus(
+                    row.caseNumber(),
+                    row.status() == CaseStatus.CLOSED,
+                    notes.toString(),
+                    row.serviceCode(),
+                    service == null ? null : service.nameZh(),
+                    row.agency(),
+                    ComplaintService.china(row.requestedAt()),
+                    ComplaintService.china(row.updatedAt()),
+                    row.expectedAt() == null ? null : ComplaintService.china(row.expectedAt())));
+        }
+        return statuses;
     }
 
     private static Map<String, Service> loadServices(String resource) {
