@@ -287,6 +287,11 @@ export interface ArbitrationCase {
   returnedAt: string | null
   dispatchCount: number
   designationRequired: boolean
+  /** The misconduct guard's finding: POSSIBLE or STRONG, null when it found nothing. */
+  misconductLevel?: string | null
+  misconductEvidence?: string | null
+  /** The discipline commission: a ruling or designation to another unit needs misconductConfirmation. */
+  misconductLead?: string | null
 }
 
 export interface Dispatched {
@@ -315,6 +320,8 @@ export interface RulingRequest {
   lead?: string
   coHandlers?: string[]
   reason: string
+  /** Why a case the misconduct guard flagged stays with another unit than the discipline commission. */
+  misconductConfirmation?: string
 }
 
 export type DesignationRequest = DispatchRequest
@@ -379,6 +386,8 @@ export interface FollowUpDue {
   followUpDeadline: string | null
   maskedMobile: string | null
   contactable: boolean
+  /** 暂定: the deadline rests on the provisional calendar of a year whose holiday notice is not out yet. */
+  followUpDeadlineProvisional?: boolean
 }
 
 export interface Page<T> {

@@ -152,4 +152,24 @@ describe('possible misconduct (疑似涉及工作人员作风问题)', () => {
   it('maps the service field of the confirmation to its form item', () => {
     expect(decisionField('misconductConfirmation')).toBe('misconductConfirmation')
   })
+  it('asks for it at arbitration when the ruling or designation leaves the case with another unit', async () => {
+    const { arbitrationLead, needsMisconductConfirmation } = await import('./decision')
+    // a rejected return leaves the case with the unit that returned it
+    expect(arbitrationLead('ruling', 'no', '', 'ZWFW')).toBe('ZWFW')
+    expect(needsMisconductConfirmation(flagged, arbitrationLead('ruling', 'no', '', 'ZWFW'))).toBe(true)
+    expect(needsMisconductConfirmation(flagged, arbitrationLead('ruling', 'yes', 'JW', 'ZWFW'))).toBe(false)
+    expect(needsMisconductConfirmation(flagged, arbitrationLead('ruling', 'yes', 'FGW', 'ZWFW'))).toBe(true)
+    expect(needsMisconductConfirmation(flagged, arbitrationLead('ruling', '', 'FGW', 'ZWFW'))).toBe(false)
+    expect(needsMisconductConfirmation(flagged, arbitrationLead('designation', '', 'FGW', 'ZWFW'))).toBe(true)
+  })
+  it('sends the confirmation with a ruling only when it is needed', () => {
+    const d = { ...emptyDecision(), lead: 'FGW', reason: '属政策落实', misconductConfirmation: ' 不涉及工作人员 ' }
+    expect(buildRulingRequest(true, d, true)).toMatchObject({ upheld: true, lead: 'FGW', misconductConfirmation: '不涉及工作人员' })
+    expect(buildRulingRequest(false, d, true)).toEqual({
+      upheld: false,
+      reason: '属政策落实',
+      misconductConfirmation: '不涉及工作人员',
+    })
+    expect(buildRulingRequest(true, d).misconductConfirmation).toBeUndefined()
+  })
 })

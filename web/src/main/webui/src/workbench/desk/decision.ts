@@ -1,4 +1,4 @@
-import type { DispatchRequest, MatrixRow, QueuedCase, RulingRequest } from '@/api/desk'
+import type { ArbitrationCase, DispatchRequest, MatrixRow, QueuedCase, RulingRequest } from '@/api/desk'
 
 /**
  * A dispatcher's or coordinator's choice of units (人工派单, 仲裁, 指定承办): optionally a matrix row, which fills in
@@ -19,10 +19,13 @@ export function emptyDecision(): DecisionDraft {
 }
 
 /**
- * A case the misconduct guard flagged (疑似涉及工作人员作风问题) that the dispatcher sends to another unit than the
- * discipline commission: the service wants a confirmation with a reason.
+ * A case the misconduct guard flagged (疑似涉及工作人员作风问题) that a dispatcher or coordinator sends to (or leaves with)
+ * another unit than the discipline commission: the service wants a confirmation with a reason.
  */
-export function needsMisconductConfirmation(item: Pick<QueuedCase, 'misconductLevel' | 'misconductLead'> | null, lead: string): boolean {
+export function needsMisconductConfirmation(
+  item: Pick<QueuedCase | ArbitrationCase, 'misconductLevel' | 'misconductLead'> | null,
+  lead: string,
+): boolean {
   return !!item?.misconductLevel && !!lead && lead !== item.misconductLead
 }
 
@@ -81,11 +84,30 @@ export function buildDispatchRequest(d: DecisionDraft, confirm = false): Dispatc
   return request
 }
 
-/** Upheld: the case goes to the chosen lead. Rejected (improper return): back to the unit that returned it. */
-export function buildRulingRequest(upheld: boolean, d: DecisionDraft): RulingRequest {
-  return upheld
+/**
+ * Upheld: the case goes to the chosen lead. Rejected (improper return): back to the unit that returned it. `confirm`:
+ * the case is flagged as possible misconduct and stays with another unit than the discipline commission.
+ */
+export function buildRulingRequest(upheld: boolean, d: DecisionDraft, confirm = false): RulingRequest {
+  const request: RulingRequest = upheld
     ? { upheld: true, category: d.category || undefined, lead: d.lead, coHandlers: coUnits(d), reason: d.reason.trim() }
     : { upheld: false, reason: d.reason.trim() }
+  if (confirm) request.misconductConfirmation = d.misconductConfirmation.trim()
+  return request
+}
+
+/**
+ * The unit an arbitration decision leaves the case with: the designated or new lead, or — a rejected return — the unit
+ * that returned it ('' while undecided).
+ */
+export function arbitrationLead(
+  mode: 'ruling' | 'designation',
+  upheld: 'yes' | 'no' | '',
+  lead: string,
+  returnedBy: string | null,
+): string {
+  if (mode === 'designation' || upheld === 'yes') return lead
+  return upheld === 'no' ? (returnedBy ?? '') : ''
 }
 
 /** Server field paths of a decision → the form's items. */

@@ -467,6 +467,7 @@ const deskEn: DeskMessages = {
     designationIntro: 'Dispatched {n} times. The designated unit may not return the case again.',
     designatedLead: 'Designated unit',
     designationReason: 'Reason for the designation',
+    misconductConfirmHint: 'To leave it with a unit other than {unit}, by a ruling or a designation, say why you are sure it is not about officials’ conduct; the reason is recorded with the ruling.',
     submitRuling: 'Submit ruling',
     submitDesignation: 'Designate',
     failed: 'Not submitted',

@@ -465,6 +465,7 @@ const deskZh = {
     designationIntro: '已派单 {n} 次。指定后，被指定的单位不能再退单。',
     designatedLead: '指定的承办单位',
     designationReason: '指定理由',
+    misconductConfirmHint: '裁决或指定由{unit}以外的单位办理，须说明为何确认本件不涉及工作人员作风问题；理由将记入仲裁记录。',
     submitRuling: '提交仲裁决定',
     submitDesignation: '指定承办单位',
     failed: '未能提交',

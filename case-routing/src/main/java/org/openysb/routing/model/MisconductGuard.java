@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -45,9 +44,9 @@ public final class MisconductGuard {
      * A documented signal of misconduct. {@code decisive}: found alone, it sends the case at least to manual dispatch
      * (phrases that an ordinary service complaint does not use).
      */
-    public record Cue(String code, String nameZh, Pattern pattern, boolean decisive) {
+    public record Cue(String code, String nameZh, String regex, Pattern pattern, boolean decisive) {
         Cue(String code, String nameZh, String regex, boolean decisive) {
-            this(code, nameZh, Pattern.compile(regex), decisive);
+            this(code, nameZh, regex, CuePatterns.compile(regex), decisive);
         }
     }
 
@@ -120,6 +119,13 @@ public final class MisconductGuard {
             new Cue("NAMED_POST", "具名岗位或人员", POST, false));
 
     private static final String CUE = "cue:";
+    /**
+     * Texts with fewer distinct n-grams than this (about a dozen characters) weigh as if they had this many, are never
+     * sent straight to the commission, and wait for a dispatcher only on a cue or a probability of at least {@code
+     * strong}: too little evidence either way.
+     */
+    static final int MIN_GRAMS = 24;
+
     private static final int EPOCHS = 60;
     private static final double RATE = 0.5;
     private static final double L2 = 1e-4;
@@ -148,7 +154,7 @@ public final class MisconductGuard {
         int[][] ids = new int[list.size()][];
         double[][] values = new double[list.size()][];
         for (int i = 0; i < list.size(); i++) {
-            Map<String, Double> x = features(list.get(i).text());
+            Map<String, Double> x = features(list.get(i).text()).values();
             ids[i] = new int[x.size()];
             values[i] = new double[x.size()];
             int j = 0;
@@ -215,31 +221,36 @@ public final class MisconductGuard {
 
     /** The probability of misconduct alone, without the evidence. */
     public double probability(String text) {
-        return sigmoid(bias + dot(weights, features(text)));
+        return sigmoid(bias + dot(weights, features(text).values()));
     }
 
     public Assessment assess(String text) {
-        String normalized = CategoryClassifier.normalize(text == null ? "" : text);
-        Map<String, Double> x = features(normalized, true);
-        double p = sigmoid(bias + dot(weights, x));
+        Features f = features(text);
+        double p = sigmoid(bias + dot(weights, f.values()));
         List<String> evidence = new ArrayList<>();
         boolean decisive = false;
-        String compact = normalized.replace(" ", "");
         for (Cue cue : CUES) {
-            if (!x.containsKey(CUE + cue.code()) || cue.code().equals("NAMED_POST")) {
+            String found = f.cues().get(cue.code());
+            if (found == null || cue.code().equals("NAMED_POST")) {
                 continue;
             }
             double w = weights.getOrDefault(CUE + cue.code(), 0.0);
             if (w <= 0 && !cue.decisive()) {
                 continue;
             }
-            Matcher m = cue.pattern().matcher(compact);
-            String found = m.find() ? abbreviate(m.group()) : "";
-            evidence.add("线索「" + cue.nameZh() + "：" + found + "」");
+            evidence.add("线索「" + cue.nameZh() + "：" + abbreviate(found) + "」");
             decisive |= cue.decisive();
         }
-        evidence.addAll(topGrams(x, 3));
-        Level level = p >= strong ? Level.STRONG : p >= possible || decisive ? Level.POSSIBLE : Level.NONE;
+        boolean cued = !evidence.isEmpty();
+        evidence.addAll(topGrams(f.values(), 3));
+        Level level;
+        if (f.grams() >= MIN_GRAMS) {
+            level = p >= strong ? Level.STRONG : p >= possible || decisive ? Level.POSSIBLE : Level.NONE;
+        } else {
+            // a text of a few characters ("科长", "领导不作为") is too little to send straight to the commission, and its
+            // probability is mostly the prior: it waits for a dispatcher only on a cue or wording that weighs a lot
+            level = p >= strong || cued ? Level.POSSIBLE : Level.NONE;
+        }
         return new Assessment(level, p, List.copyOf(evidence));
     }
 
@@ -249,11 +260,19 @@ public final class MisconductGuard {
 
     /** The learnt wording of this text that weighs most towards misconduct (overlapping wording once). */
     private List<String> topGrams(Map<String, Double> x, int limit) {
-        List<String> ranked = x.keySet().stream()
-                .filter(g -> !g.startsWith(CUE))
-                .filter(g -> weights.getOrDefault(g, 0.0) > 0)
-                .sorted(Comparator.comparingDouble((String g) -> -weights.get(g)))
-                .toList();
+        // the few heaviest first (a bounded heap: a long letter has thousands of n-grams)
+        java.util.PriorityQueue<String> heaviest =
+                new java.util.PriorityQueue<>(Comparator.comparingDouble((String g) -> weights.get(g)));
+        for (String g : x.keySet()) {
+            if (!g.startsWith(CUE) && weights.getOrDefault(g, 0.0) > 0) {
+                heaviest.add(g);
+                if (heaviest.size() > 4 * limit) {
+                    heaviest.poll();
+                }
+            }
+        }
+        List<String> ranked = new ArrayList<>(heaviest);
+        ranked.sort(Comparator.comparingDouble((String g) -> -weights.get(g)));
         List<String> chosen = new ArrayList<>();
         for (String g : ranked) {
             if (chosen.size() == limit) {
@@ -266,30 +285,35 @@ public final class MisconductGuard {
         return chosen.stream().map(g -> "用语「" + g + "」").toList();
     }
 
-    private static Map<String, Double> features(String text) {
-        return features(CategoryClassifier.normalize(text == null ? "" : text), true);
-    }
+    /**
+     * A text's features: its n-grams and cues ({@code values}), the first wording each cue found ({@code cues}, so
+     * that the evidence needs no second scan of a long text) and how many distinct n-grams it has.
+     */
+    private record Features(Map<String, Double> values, Map<String, String> cues, int grams) {}
 
     /**
      * Character bigrams and trigrams (present or not, scaled to unit length so that long letters do not outweigh
-     * short posts) and one feature per cue found.
+     * short posts, but never by less than {@link #MIN_GRAMS} n-grams' worth: a text of a few characters carries
+     * little evidence) and one feature per cue found.
      */
-    private static Map<String, Double> features(String normalized, boolean withCues) {
+    private static Features features(String text) {
+        String normalized = CategoryClassifier.normalize(text == null ? "" : text);
         Set<String> grams = new HashSet<>(CategoryClassifier.grams(normalized));
-        Map<String, Double> x = new LinkedHashMap<>();
-        double scale = grams.isEmpty() ? 0 : 1 / Math.sqrt(grams.size());
+        Map<String, Double> x = new HashMap<>(grams.size() * 2);
+        double scale = 1 / Math.sqrt(Math.max(grams.size(), MIN_GRAMS));
         for (String g : grams) {
             x.put(g, scale);
         }
-        if (withCues) {
-            String compact = normalized.replace(" ", "");
-            for (Cue cue : CUES) {
-                if (cue.pattern().matcher(compact).find()) {
-                    x.put(CUE + cue.code(), 1.0);
-                }
+        Map<String, String> cues = new HashMap<>();
+        String compact = normalized.replace(" ", "");
+        for (Cue cue : CUES) {
+            Matcher m = cue.pattern().matcher(compact);
+            if (m.find()) {
+                x.put(CUE + cue.code(), 1.0);
+                cues.put(cue.code(), m.group());
             }
         }
-        return x;
+        return new Features(x, cues, grams.size());
     }
 
     private static double dot(Map<String, Double> w, Map<String, Double> x) {

@@ -144,7 +144,10 @@ public class RoutingResource {
     @Path("/cases/{caseNumber}/ruling")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("coordinator")
-    @Operation(summary = "Uphold a return and choose the unit, or reject it (improper return) and send the case back")
+    @Operation(
+            summary = "Uphold a return and choose the unit, or reject it (improper return) and send the case back",
+            description = "A case the misconduct guard flagged stays with another unit than the discipline commission"
+                    + " only with misconductConfirmation (400 without it)")
     public DispatchViews.Dispatched ruling(
             @PathParam("caseNumber") String caseNumber, @NotNull @Valid RulingRequest request) {
         return dispatch.ruleOnReturn(
@@ -154,6 +157,7 @@ public class RoutingResource {
                 request.lead(),
                 request.coHandlers(),
                 request.reason(),
+                request.misconductConfirmation(),
                 user());
     }
 
@@ -161,11 +165,20 @@ public class RoutingResource {
     @Path("/cases/{caseNumber}/designation")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("coordinator")
-    @Operation(summary = "Designate the handling unit (指定承办); it can no longer return the case")
+    @Operation(
+            summary = "Designate the handling unit (指定承办); it can no longer return the case",
+            description = "A case the misconduct guard flagged goes to another unit than the discipline commission only"
+                    + " with misconductConfirmation (400 without it)")
     public DispatchViews.Dispatched designation(
             @PathParam("caseNumber") String caseNumber, @NotNull @Valid DesignationRequest request) {
         return dispatch.designateHandler(
-                caseNumber, request.category(), request.lead(), request.coHandlers(), request.reason(), user());
+                caseNumber,
+                request.category(),
+                request.lead(),
+                request.coHandlers(),
+                request.reason(),
+                request.misconductConfirmation(),
+                user());
     }
 
     @GET

@@ -123,23 +123,8 @@ public class DispatchService {
         if (c.status != RoutingCase.Status.MANUAL_DISPATCH) {
             throw notQueued(c);
         }
-        String why = "人工派单：" + reason;
-        if (c.misconductSuspected()) {
-            String discipline = misconductLead(c.district).orElse(null);
-            if (!lead.equals(discipline)) {
-                if (misconductConfirmation == null || misconductConfirmation.isBlank()) {
-                    throw DomainException.invalidField(
-                            "misconductConfirmation",
-                            misconductConfirmation,
-                            "该工单疑似涉及工作人员作风问题，派往" + (discipline == null ? "纪检监察机关" : units.nameOf(discipline))
-                                    + "以外的单位须确认并说明理由",
-                            "The case may concern officials' misconduct: dispatching it to a unit other than the"
-                                    + " discipline commission needs a confirmation with a reason");
-                }
-                why += "；疑似作风问题，派单员确认不交纪检监察机关，理由：" + misconductConfirmation.trim() + "（作风问题研判：" + c.misconductEvidence
-                        + "）";
-            }
-        }
+        String why = "人工派单：" + reason
+                + confirmMisconduct(c, lead, misconductConfirmation, MisconductConfirmation.Act.DISPATCH);
         if (!c.claim(actor, OffsetDateTime.now())) {
             throw claimedByOther(c);
         }
@@ -309,7 +294,10 @@ public class DispatchService {
                             r.map(x -> x.requestedAt.atZoneSameInstant(ZONE).toOffsetDateTime())
                                     .orElse(null),
                             c.dispatchCount,
-                            c.dispatchCount >= config.maxDispatches());
+                            c.dispatchCount >= config.maxDispatches(),
+                            c.misconductLevel,
+                            c.misconductEvidence,
+                            c.misconductSuspected() ? misconductLead(c.district).orElse(null) : null);
                 })
                 .toList();
     }
@@ -326,6 +314,7 @@ public class DispatchService {
             String lead,
             List<String> coHandlers,
             String reason,
+            String misconductConfirmation,
             String actor) {
         RoutingCase c = find(caseNumber);
         if (c.status != RoutingCase.Status.IN_ARBITRATION) {
@@ -352,21 +341,16 @@ public class DispatchService {
                 throw DomainException.invalidField(
                         "lead", lead, "支持退单时不能派回退单单位", "An upheld return cannot go back to the returning unit");
             }
-            String decided =
-                    route(c, category, lead, coHandlers, "仲裁支持退单：" + reason, actor, RoutingDecision.Kind.RULING, false);
+            String why = "仲裁支持退单：" + reason
+                    + confirmMisconduct(c, lead, misconductConfirmation, MisconductConfirmation.Act.RULING);
+            String decided = route(c, category, lead, coHandlers, why, actor, RoutingDecision.Kind.RULING, false);
             classifiers.learn(currentRows().keySet(), c.caseNumber, decided, c.content, "RULING", actor);
             newLead = lead;
         } else {
+            String why = "仲裁驳回退单（不当退单），退回原主办单位：" + reason
+                    + confirmMisconduct(c, returningUnit, misconductConfirmation, MisconductConfirmation.Act.RULING);
             pending.ifPresent(r -> r.improper = true);
-            route(
-                    c,
-                    c.category,
-                    returningUnit,
-                    coHandlers,
-                    "仲裁驳回退单（不当退单），退回原主办单位：" + reason,
-                    actor,
-                    RoutingDecision.Kind.RULING,
-                    false);
+            route(c, c.category, returningUnit, coHandlers, why, actor, RoutingDecision.Kind.RULING, false);
         }
         outbox.append(
                 EventType.RETURN_RULED,
@@ -386,7 +370,13 @@ public class DispatchService {
     /** 指定承办: the coordinator fixes the lead unit; it can no longer return the case. */
     @Transactional
     public DispatchViews.Dispatched designateHandler(
-            String caseNumber, String category, String lead, List<String> coHandlers, String reason, String actor) {
+            String caseNumber,
+            String category,
+            String lead,
+            List<String> coHandlers,
+            String reason,
+            String misconductConfirmation,
+            String actor) {
         RoutingCase c = find(caseNumber);
         if (c.accepted) {
             throw DomainException.conflict(
@@ -394,7 +384,9 @@ public class DispatchService {
         }
         String previous = c.currentLead;
         int dispatchesBefore = c.dispatchCount;
-        route(c, category, lead, coHandlers, "指定承办：" + reason, actor, RoutingDecision.Kind.DESIGNATION, true);
+        String why = "指定承办：" + reason
+                + confirmMisconduct(c, lead, misconductConfirmation, MisconductConfirmation.Act.DESIGNATION);
+        route(c, category, lead, coHandlers, why, actor, RoutingDecision.Kind.DESIGNATION, true);
         outbox.append(
                 EventType.HANDLER_DESIGNATED,
                 caseNumber,
@@ -581,6 +573,16 @@ public class DispatchService {
         d.actor = actor;
         decisions.persist(d);
         return d;
+    }
+
+    /** The confirmation needed to send a flagged case to {@code lead}, as recorded on the decision ("" if none). */
+    private String confirmMisconduct(RoutingCase c, String lead, String confirmation, MisconductConfirmation.Act act) {
+        if (!c.misconductSuspected()) {
+            return "";
+        }
+        String discipline = misconductLead(c.district).orElse(null);
+        return MisconductConfirmation.check(
+                c, lead, discipline, discipline == null ? null : units.nameOf(discipline), confirmation, act);
     }
 
     /** The unit the misconduct category's row names (the discipline commission) for a district. */

@@ -32,7 +32,11 @@ public final class DispatchViews {
             String misconductEvidence,
             String misconductLead) {}
 
-    /** A returned case waiting for the coordinator's ruling. */
+    /**
+     * A returned case waiting for the coordinator's ruling. When {@code misconductLevel} is set (the misconduct guard
+     * flagged the case), a ruling or designation that leaves it with another unit than {@code misconductLead} needs
+     * {@code misconductConfirmation}.
+     */
     public record ArbitrationCase(
             String caseNumber,
             String district,
@@ -44,7 +48,10 @@ public final class DispatchViews {
             String basis,
             OffsetDateTime returnedAt,
             int dispatchCount,
-            boolean designationRequired) {}
+            boolean designationRequired,
+            String misconductLevel,
+            String misconductEvidence,
+            String misconductLead) {}
 
     /** Where a case stands after a dispatch, ruling or designation. */
     public record Dispatched(

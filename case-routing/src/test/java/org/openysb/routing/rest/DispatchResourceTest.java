@@ -464,8 +464,13 @@ class DispatchResourceTest {
                 .body("[0].note", containsString(caseNumber));
     }
 
-    /** Some evidence of officials' misconduct, not enough to send it straight to the discipline commission. */
-    private static final String POSSIBLE_MISCONDUCT = "此事由来已久，恳请上级过问，有人在里面打招呼。";
+    /**
+     * Some evidence of officials' misconduct (a hint at gifts), not enough to send it straight to the discipline
+     * commission; one text per test, as dispatches teach the classifier.
+     */
+    private static final String POSSIBLE_MISCONDUCT = "厂房消防验收约了三次都没来，对方说你们懂规矩的话就快了。";
+
+    private static final String ANOTHER_POSSIBLE_MISCONDUCT = "营业执照地址变更迟迟办不下来，窗口说这事要看你们的诚意。";
 
     @Test
     void shouldHoldBackPossibleMisconductAndSendItElsewhereOnlyWithAConfirmedReasonOnRecord() {
@@ -474,17 +479,17 @@ class DispatchResourceTest {
         assertEquals("POSSIBLE_MISCONDUCT", q.reason());
         assertEquals("OFFICIAL_MISCONDUCT", q.suggestedCategory());
         assertEquals("JW", q.suggestedLead().code());
-        assertTrue(q.explanation().contains("疑似涉及工作人员作风问题") && q.explanation().contains("打招呼"), q.explanation());
+        assertTrue(q.explanation().contains("疑似涉及工作人员作风问题") && q.explanation().contains("懂规矩"), q.explanation());
 
         Map<String, Object> item = inQueue(caseNumber).orElseThrow();
         assertEquals("POSSIBLE", item.get("misconductLevel"));
         assertEquals("JW", item.get("misconductLead"));
-        assertTrue(((String) item.get("misconductEvidence")).contains("打招呼"), item.toString());
+        assertTrue(((String) item.get("misconductEvidence")).contains("懂规矩"), item.toString());
 
         // another unit without a confirmation: refused field by field in both languages, the case stays unclaimed
         for (Map<String, Object> body : List.<Map<String, Object>>of(
-                Map.of("lead", "ZWFW", "reason", "窗口服务问题"),
-                Map.of("lead", "ZWFW", "reason", "窗口服务问题", "misconductConfirmation", "  "))) {
+                Map.of("lead", "ZJJ", "reason", "消防验收超时"),
+                Map.of("lead", "ZJJ", "reason", "消防验收超时", "misconductConfirmation", "  "))) {
             dispatch(DISPATCHER, caseNumber, body)
                     .statusCode(400)
                     .contentType("application/problem+json")
@@ -498,14 +503,14 @@ class DispatchResourceTest {
                         DISPATCHER,
                         caseNumber,
                         Map.of(
-                                "lead", "ZWFW",
-                                "reason", "窗口服务问题",
-                                "misconductConfirmation", "来电人补充说明“打招呼”指插队，不涉及工作人员"))
+                                "lead", "ZJJ",
+                                "reason", "消防验收超时",
+                                "misconductConfirmation", "来电人补充说明“懂规矩”指按规范整改，不涉及工作人员"))
                 .statusCode(200)
-                .body("lead", equalTo("ZWFW"));
+                .body("lead", equalTo("ZJJ"));
         CaseRouted routed = CaseEvents.await(caseNumber, EventType.CASE_ROUTED, CaseRouted.class, 1)
                 .get(0);
-        assertEquals("ZWFW", routed.lead().code());
+        assertEquals("ZJJ", routed.lead().code());
         assertTrue(
                 routed.explanation().contains("派单员确认不交纪检监察机关")
                         && routed.explanation().contains("不涉及工作人员"),
@@ -523,8 +528,8 @@ class DispatchResourceTest {
     @Test
     void shouldDispatchPossibleMisconductToTheDisciplineCommissionWithoutAConfirmation() {
         String caseNumber = CaseEvents.newCaseNumber();
-        queued(caseNumber, POSSIBLE_MISCONDUCT, false);
-        dispatch(DISPATCHER, caseNumber, Map.of("lead", "JW", "reason", "涉及工作人员打招呼"))
+        queued(caseNumber, ANOTHER_POSSIBLE_MISCONDUCT, false);
+        dispatch(DISPATCHER, caseNumber, Map.of("lead", "JW", "reason", "涉及工作人员索要好处"))
                 .statusCode(200)
                 .body("lead", equalTo("JW"))
                 .body("category", equalTo("OFFICIAL_MISCONDUCT"));
