@@ -4,6 +4,7 @@ import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import Components from 'unplugin-vue-components/vite'
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
+import { pagePreloads } from './scripts/page-preloads.mjs'
 
 // The web module (Quarkus, port 8080) serves /api/** and /config.json; the dev server forwards them there.
 const backend = process.env.OPENYSB_WEB_URL ?? 'http://127.0.0.1:8080'
@@ -15,6 +16,19 @@ export default defineConfig({
     Components({
       resolvers: [ElementPlusResolver({ importStyle: 'css' })],
       dts: 'src/components.d.ts',
+    }),
+    // what the web module preloads for a page address (dist/page-preloads.json; see scripts/page-preloads.mjs)
+    pagePreloads({
+      file: { module: 'src/portal/pages/FilePage.vue', fetch: ['/api/intake/reference-data'] },
+      receipt: { module: 'src/portal/pages/ReceiptPage.vue' },
+      track: {
+        module: 'src/portal/pages/TrackPage.vue',
+        dynamic: true, // the case view, fetched together with the case
+        fetch: ['/api/intake/complaints/{caseNumber}?token={token}'],
+      },
+      mine: { module: 'src/portal/pages/MinePage.vue' },
+      rate: { module: 'src/portal/pages/RatePage.vue' },
+      stats: { module: 'src/portal/pages/StatsPage.vue' },
     }),
   ],
   resolve: {

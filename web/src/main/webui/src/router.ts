@@ -1,8 +1,6 @@
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHistory, START_LOCATION, type Router, type RouteRecordRaw } from 'vue-router'
 import HomePage from './portal/pages/HomePage.vue'
 import { PORTAL_ROLES } from './auth/roles'
-import { workbenchRoutes } from './workbench/routes'
-import { oversightRoutes } from './oversight/routes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -12,6 +10,31 @@ declare module 'vue-router' {
     roles?: readonly string[]
     /** Navigation group (wb.groups.* or ov.groups.*) the page is listed under. */
     nav?: string
+  }
+}
+
+/**
+ * A staff area's routes (dozens of pages) are not part of the public pages' start: the first visit to an address
+ * under `/workbench` or `/oversight` loads the area's route table, adds it and resolves the address again.
+ */
+function staffArea(
+  name: string,
+  title: string,
+  load: () => Promise<RouteRecordRaw>,
+): RouteRecordRaw {
+  return {
+    path: `/${name}/:rest(.*)*`,
+    name: `${name}-loader`,
+    component: HomePage, // never rendered: the guard always redirects
+    meta: { title },
+    beforeEnter: async (to) => {
+      const router = appRouter
+      if (!router) return false
+      const area = await load()
+      if (router.hasRoute(`${name}-loader`)) router.removeRoute(`${name}-loader`)
+      router.addRoute(area)
+      return { path: to.path, query: to.query, hash: to.hash, replace: true }
+    },
   }
 }
 
@@ -51,8 +74,8 @@ const routes: RouteRecordRaw[] = [
     meta: { title: 'titles.rate' },
   },
   { path: '/stats', name: 'stats', component: () => import('./portal/pages/StatsPage.vue'), meta: { title: 'titles.stats' } },
-  workbenchRoutes,
-  oversightRoutes,
+  staffArea('workbench', 'titles.workbench', async () => (await import('./workbench/routes')).workbenchRoutes),
+  staffArea('oversight', 'titles.oversight', async () => (await import('./oversight/routes')).oversightRoutes),
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
@@ -65,13 +88,19 @@ const routes: RouteRecordRaw[] = [
  * Created after Keycloak's answer (if any) has been read from the URL fragment: the history captures the URL when it
  * is created, and would otherwise put the code and state back into the address bar.
  */
-export const createAppRouter = () =>
-  createRouter({
+let appRouter: Router | null = null
+
+export const createAppRouter = () => {
+  appRouter = createRouter({
     history: createWebHistory(),
     routes,
-    scrollBehavior(to, _from, saved) {
+    scrollBehavior(to, from, saved) {
       if (saved) return saved
       if (to.hash && to.hash.startsWith('#') && !to.hash.includes('=')) return { el: to.hash }
+      // a page that has just loaded is at the top already (scrolling would only cost a layout)
+      if (from === START_LOCATION) return false
       return { top: 0 }
     },
   })
+  return appRouter
+}

@@ -72,6 +72,46 @@ class PageShellTest {
     }
 
     @Test
+    void shouldAnnounceAPagesChunksAndFirstApiAnswerInItsHead() {
+        String file = given().get("/file").then().statusCode(200).extract().asString();
+        String head = file.substring(0, file.indexOf("</head>"));
+        org.junit.jupiter.api.Assertions.assertTrue(
+                Pattern.compile(
+                                "<link rel=\"modulepreload\" fetchpriority=\"low\" crossorigin href=\"/assets/FilePage-[^\"]+\\.js\">")
+                        .matcher(head)
+                        .find(),
+                "no modulepreload of the file page's chunk in " + head);
+        org.junit.jupiter.api.Assertions.assertTrue(
+                head.contains(
+                        "<link rel=\"preload\" as=\"fetch\" crossorigin=\"anonymous\" href=\"/api/intake/reference-data\">"),
+                head);
+
+        // the tracking link of the receipt SMS: the case is fetched with the page
+        given().get("/track/TS202612070001?token=1796856037.f857d5c7654f64a8961d74b20741a28b")
+                .then()
+                .statusCode(200)
+                .body(
+                        containsString(
+                                "<link rel=\"preload\" as=\"fetch\" crossorigin=\"anonymous\" "
+                                        + "href=\"/api/intake/complaints/TS202612070001?token=1796856037.f857d5c7654f64a8961d74b20741a28b\">"))
+                .body(containsString(
+                        "rel=\"modulepreload\" fetchpriority=\"low\" crossorigin href=\"/assets/TrackPage-"))
+                .body(containsString("/assets/CaseView-"));
+        // nothing else from the address reaches the markup
+        String odd = given().queryParam("token", "\"><script>alert(1)</script>")
+                .get("/track/TS202612070001")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        org.junit.jupiter.api.Assertions.assertFalse(odd.contains("as=\"fetch\""), odd);
+        org.junit.jupiter.api.Assertions.assertFalse(odd.contains("alert(1)"), odd);
+        given().get("/track").then().body(not(containsString("as=\"fetch\"")));
+        // the home page's code is the entry itself
+        given().get("/").then().body(not(containsString("rel=\"preload\"")));
+    }
+
+    @Test
     void shouldTellThePagesWhereToSignIn() {
         given().get("/config.json")
                 .then()

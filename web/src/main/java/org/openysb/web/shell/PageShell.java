@@ -3,6 +3,8 @@ package org.openysb.web.shell;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +21,8 @@ import org.openysb.web.WebConfig;
  * Serves the single-page application: {@code index.html} for every page address (history-mode routes such as
  * {@code /track/TS…} or {@code /rate/TS…}), the hashed assets that Quarkus serves from {@code META-INF/resources}
  * cached for a year, {@code /config.json} with what the pages need to sign in, and the security headers on every
- * response of this address, the forwarded API answers included.
+ * response of this address, the forwarded API answers included. A page's {@code index.html} announces the page's
+ * chunks and first API answer in its head ({@link PagePreloads}).
  */
 @ApplicationScoped
 public class PageShell {
@@ -29,6 +32,9 @@ public class PageShell {
     private final WebConfig config;
     private final SecurityHeaders headers;
     private Buffer index;
+    private String indexHead;
+    private String indexRest;
+    private PagePreloads preloads;
     private Buffer clientConfig;
 
     public PageShell(WebConfig config, SecurityHeaders headers) {
@@ -38,6 +44,13 @@ public class PageShell {
 
     void mount(@Observes Router router) {
         index = Buffer.buffer(read("META-INF/resources/index.html"));
+        String html = index.toString(StandardCharsets.UTF_8);
+        int head = html.indexOf("</head>");
+        indexHead = head < 0 ? html : html.substring(0, head);
+        indexRest = head < 0 ? "" : html.substring(head);
+        byte[] manifest = read("META-INF/resources/page-preloads.json");
+        preloads =
+                manifest.length == 0 ? PagePreloads.none() : new PagePreloads(new JsonObject(Buffer.buffer(manifest)));
         String keycloak = config.keycloak().url().toString().replaceAll("/+$", "");
         clientConfig = new JsonObject()
                 .put("keycloakUrl", keycloak)
@@ -68,10 +81,12 @@ public class PageShell {
             ctx.next();
             return;
         }
+        List<String> tokens = ctx.queryParam("token");
+        String links = preloads.linksFor(ctx.normalizedPath(), tokens.size() == 1 ? tokens.get(0) : null);
         ctx.response()
                 .putHeader("Content-Type", "text/html; charset=utf-8")
                 .putHeader("Cache-Control", "no-cache")
-                .end(index);
+                .end(links.isEmpty() ? index : Buffer.buffer(indexHead + links + indexRest));
     }
 
     private static byte[] read(String resource) {
