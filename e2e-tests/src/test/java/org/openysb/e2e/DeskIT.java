@@ -166,6 +166,12 @@ class DeskIT {
                     .click();
             choose(page, "主办单位", "市市场监管局");
             page.getByLabel("派单理由").fill("来电补充说明系营业执照办理问题，属市场监管职责");
+            // "没人管，希望领导重视" may read as inaction by officials: the guard then asks why it is not for the
+            // discipline commission before the case can go to another unit
+            Locator confirmation = page.getByLabel("确认不交纪检监察机关的理由");
+            if (confirmation.count() > 0) {
+                confirmation.fill("来电人补充说明是营业执照办理进度问题，未反映工作人员作风问题");
+            }
             browser.screenshot(page, "desk-dispatch-desk");
             button(page, "派出").click();
             assertThat(page.getByText("已派出").first()).isVisible();
