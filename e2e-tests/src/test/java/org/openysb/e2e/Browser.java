@@ -84,6 +84,10 @@ public final class Browser implements AutoCloseable {
     /** Runs axe-core on the page as it is now and fails on any serious or critical violation, listing them. */
     @SuppressWarnings("unchecked")
     public void assertAccessible(Page page, String what) {
+        // a dialog or drawer still fading in blends its text with the page: contrast is judged once it is settled
+        page.evaluate("() => Promise.all(document.getAnimations()"
+                + ".filter(a => a.effect && a.effect.getTiming().iterations !== Infinity)"
+                + ".map(a => a.finished.catch(() => null)))");
         page.evaluate(axe);
         List<Map<String, Object>> violations = (List<Map<String, Object>>)
                 page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
