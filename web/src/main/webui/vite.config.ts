@@ -32,7 +32,15 @@ export default defineConfig({
     }),
   ],
   resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    alias: [
+      { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
+      // the runtime build: texts are compiled by src/i18n/compile.ts, not by vue-i18n's full message compiler
+      { find: /^vue-i18n$/, replacement: 'vue-i18n/dist/vue-i18n.runtime.esm-bundler.js' },
+      {
+        find: /^@intlify\/message-compiler$/,
+        replacement: fileURLToPath(new URL('./src/i18n/messageCompilerStub.ts', import.meta.url)),
+      },
+    ],
   },
   define: {
     __VUE_OPTIONS_API__: false,

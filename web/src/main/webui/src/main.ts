@@ -7,6 +7,9 @@ import { accessToken, returningFromKeycloak, startSession } from './auth/session
 import { syncTitleAndLang } from './shell/PageTitle'
 import './styles.css'
 
+/** Pages drawn with native elements only (plain.css): they need nothing of Element Plus. */
+const PAGES_WITHOUT_ELEMENT = new Set(['home', 'file', 'track', 'not-found'])
+
 /** Lets the browser paint and answer input before the next step (a phone's main thread is never busy for long). */
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0))
 
@@ -25,6 +28,13 @@ async function boot() {
   const router = createAppRouter()
   const app = createApp(App)
   app.use(i18n)
+  // Element Plus's language, loaded with the first page that uses Element Plus (not with the portal's first pages)
+  let elementConfig: Promise<void> | null = null
+  router.beforeResolve(async (to) => {
+    if (to.name && PAGES_WITHOUT_ELEMENT.has(String(to.name))) return
+    elementConfig ??= import('./shell/elementConfig').then((m) => m.installElementConfig(app, i18n.global.locale))
+    await elementConfig
+  })
   app.use(router) // starts the first navigation: the page's chunk is requested now
   syncTitleAndLang(router)
   await nextTask()

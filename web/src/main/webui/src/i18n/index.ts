@@ -1,5 +1,6 @@
 import { createI18n } from 'vue-i18n'
 import zhCN, { type MessageSchema } from './zh-CN'
+import { compileMessage } from './compile'
 
 export type AppLocale = 'zh-CN' | 'en'
 export const LOCALES: AppLocale[] = ['zh-CN', 'en']
@@ -21,6 +22,7 @@ export const i18n = createI18n<[MessageSchema], AppLocale, false>({
   legacy: false,
   locale: 'zh-CN',
   fallbackLocale: 'zh-CN',
+  messageCompiler: compileMessage,
   messages: { 'zh-CN': zhCN } as { 'zh-CN': MessageSchema; en: MessageSchema },
 })
 
@@ -55,7 +57,7 @@ export function currentLocale(): AppLocale {
   return i18n.global.locale.value
 }
 
-/** Switches the language: messages, Element Plus texts (App.vue), the page's lang attribute and the title. */
+/** Switches the language: messages, Element Plus texts (shell/elementConfig.ts), the page's lang attribute and the title. */
 export async function setLocale(locale: AppLocale): Promise<void> {
   if (locale === 'en') await loadEnglish()
   i18n.global.locale.value = locale
