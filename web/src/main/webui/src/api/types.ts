@@ -81,6 +81,8 @@ export interface CaseTracking {
   assignedUnit: { code: string; name: string } | null
   timeline: TimelineStep[]
   expectedReplyBy?: string | null
+  /** expectedReplyBy rests on the statutory holidays of a year whose holiday notice is not out yet (暂定) */
+  expectedReplyProvisional?: boolean
   reply?: CaseReply | null
 }
 

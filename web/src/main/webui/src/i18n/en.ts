@@ -261,6 +261,8 @@ const en: MessageSchema = {
     expectedReply: 'Reply expected by',
     expectedReplyPending: 'Shown once a unit is assigned',
     expectedReplyBy: '{date}',
+    provisionalNote:
+      "This date is counted on the statutory public holidays; it may change once the State Council publishes the year's holiday arrangements",
     timeline: 'Progress',
     noTimeline: 'Nothing recorded yet',
     reply: "The unit's reply",

@@ -258,6 +258,7 @@ const zhCN = {
     expectedReply: '预计答复期限',
     expectedReplyPending: '确定承办单位后显示',
     expectedReplyBy: '{date}前',
+    provisionalNote: '该日期按法定节假日推算，国务院公布放假安排后可能调整',
     timeline: '办理过程',
     noTimeline: '暂无办理记录',
     reply: '承办单位答复',

@@ -82,9 +82,7 @@ class RoutingTwoInstancesIT {
                     .redirectOutput(log.toFile());
             Map<String, String> env = pb.environment();
             env.put("ROUTING_PORT", String.valueOf(port));
-            env.put("DB_URL", jdbc);
-            env.put("DB_USER", "postgres");
-            env.put("DB_PASSWORD", "postgres");
+            env.putAll(Infrastructure.serviceDatabaseEnvironment("routing_two"));
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
             env.put("OIDC_AUTH_SERVER_URL", "http://127.0.0.1:1/realms/openysb");
             // small polls, so that both instances get batches while the backlog lasts

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.openysb.localstack.DatabaseRoles;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -279,10 +281,12 @@ class OversightIT {
     }
 
     private static Connection supervisionDatabase() throws SQLException {
-        // a test-only connection with the local stack's development credentials of supervision-service's database
+        // an insider with the owner's credentials: the local stack's migration role of supervision-service's database
+        // (the role the service runs with cannot lift the trigger)
+        String owner = DatabaseRoles.migrationRole("supervision");
         return DriverManager.getConnection(
                 "jdbc:postgresql://127.0.0.1:" + SharedStack.config().postgresPort() + "/supervision",
-                "supervision",
-                "supervision-local-dev");
+                owner,
+                DatabaseRoles.localPassword(owner));
     }
 }

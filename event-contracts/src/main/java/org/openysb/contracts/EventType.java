@@ -36,7 +36,9 @@ public enum EventType {
     REMINDER_DUE("ReminderDue", Topics.SUPERVISION),
     REMINDER_NOTICE_ISSUED("ReminderNoticeIssued", Topics.SUPERVISION),
     SUPERVISION_ORDER_ISSUED("SupervisionOrderIssued", Topics.SUPERVISION),
-    CLUE_RAISED("ClueRaised", Topics.SUPERVISION);
+    CLUE_RAISED("ClueRaised", Topics.SUPERVISION),
+    DEADLINE_RECOMPUTED("DeadlineRecomputed", Topics.SUPERVISION),
+    TRAIL_CHECKPOINT_PUBLISHED("TrailCheckpointPublished", Topics.TRAIL_CHECKPOINTS);
 
     public static final String TYPE_PREFIX = "org.openysb.";
 

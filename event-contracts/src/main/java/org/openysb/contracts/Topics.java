@@ -11,9 +11,12 @@ public final class Topics {
     public static final String ROUTING = "ysb.routing";
     /** Produced by supervision-service (签收、办理、答复、回访、督办、线索). */
     public static final String SUPERVISION = "ysb.supervision";
+    /** Produced by supervision-service: signed checkpoints of the trail log, keyed {@code trail-log}. */
+    public static final String TRAIL_CHECKPOINTS = "ysb.trail-checkpoints";
 
     /** Every topic of the flow, for deployments that create topics up front (auto-creation off). */
-    public static final java.util.List<String> ALL = java.util.List.of(COMPLAINTS, ROUTING, SUPERVISION);
+    public static final java.util.List<String> ALL =
+            java.util.List.of(COMPLAINTS, ROUTING, SUPERVISION, TRAIL_CHECKPOINTS);
 
     /** Partitions per topic in the local stack and tests; one case's events stay on one partition (key). */
     public static final int DEFAULT_PARTITIONS = 3;

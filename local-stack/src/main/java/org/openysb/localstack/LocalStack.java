@@ -125,20 +125,20 @@ public final class LocalStack implements AutoCloseable {
         postgres = builder.start();
         try (Connection c = postgres.getPostgresDatabase().getConnection();
                 Statement s = c.createStatement()) {
-            List<String> databases = new ArrayList<>();
-            config.services().forEach(service -> databases.add(service.database()));
-            databases.add("keycloak");
-            for (String db : databases) {
-                // local-development credentials: <name> / <name>-local-dev
-                try (ResultSet rs = s.executeQuery("select 1 from pg_roles where rolname = '" + db + "'")) {
-                    if (!rs.next()) {
-                        s.execute("create role " + db + " login password '" + db + "-local-dev'");
-                    }
+            for (StackConfig.Service service : config.services()) {
+                // a migration role that owns the schema and a runtime role the service runs with
+                DatabaseRoles.provision(c, service.database(), db -> postgres.getDatabase("postgres", db)
+                        .getConnection());
+            }
+            // local-development credentials: keycloak / keycloak-local-dev, owner of its database
+            try (ResultSet rs = s.executeQuery("select 1 from pg_roles where rolname = 'keycloak'")) {
+                if (!rs.next()) {
+                    s.execute("create role keycloak login password 'keycloak-local-dev'");
                 }
-                try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + db + "'")) {
-                    if (!rs.next()) {
-                        s.execute("create database " + db + " owner " + db);
-                    }
+            }
+            try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = 'keycloak'")) {
+                if (!rs.next()) {
+                    s.execute("create database keycloak owner keycloak");
                 }
             }
         } catch (SQLException e) {
@@ -275,12 +275,20 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put(service.portVariable(), String.valueOf(service.port()));
         env.put("DB_URL", "jdbc:postgresql://127.0.0.1:" + config.postgresPort() + "/" + service.database());
-        env.put("DB_USER", service.database());
-        env.put("DB_PASSWORD", service.database() + "-local-dev");
+        String runtime = DatabaseRoles.runtimeRole(service.database());
+        String migration = DatabaseRoles.migrationRole(service.database());
+        env.put("DB_USER", runtime);
+        env.put("DB_PASSWORD", DatabaseRoles.localPassword(runtime));
+        env.put("DB_MIGRATION_USER", migration);
+        env.put("DB_MIGRATION_PASSWORD", DatabaseRoles.localPassword(migration));
         env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap());
         env.put("OIDC_AUTH_SERVER_URL", config.issuer());
         if ("complaint-intake".equals(service.module()) && System.getenv("INTAKE_CRYPTO_KEY") == null) {
             env.put("INTAKE_CRYPTO_KEY", localKey("intake-crypto.key"));
+        }
+        env.putAll(TrailSigningKeys.environment(config.dataDir(), service.module()));
+        if ("supervision-service".equals(service.module())) {
+            env.put("TRAIL_WITNESS_URL", "http://127.0.0.1:" + config.routingPort());
         }
         if ("notification-service".equals(service.module())) {
             // the sinks of this stack, and the other services where this stack runs them

@@ -1,6 +1,5 @@
 package org.openysb.outbox;
 
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -45,11 +44,7 @@ public class Outbox {
         this.relay = relay;
     }
 
-    /**
-     * The event {@link #append} would write, for a caller that writes outbox rows with its own statements (columns
-     * id, topic = {@code type.topic()}, message_key = the case number, event_type, payload = {@code EventJson.write})
-     * and then calls {@link #wakeUpRelay()} once they are committed.
-     */
+    /** The event {@link #append} would write (see {@link #row}). */
     public CloudEvent newEvent(EventType type, String caseNumber, Object data) {
         JsonNode tree = EventJson.toTree(data);
         return CloudEvent.of(type, source, caseNumber, OffsetDateTime.now(clock), tree);
@@ -60,11 +55,21 @@ public class Outbox {
         relay.wakeUp();
     }
 
+    /**
+     * The outbox row of the event {@link #append} would write, for a batch that writes its rows in a statement of its
+     * own ({@link OutboxRows#INSERT}) and calls {@link #wakeUpRelay()} once they are committed.
+     */
+    public OutboxRows.Row row(EventType type, String caseNumber, Object data) {
+        CloudEvent event = newEvent(type, caseNumber, data);
+        return new OutboxRows.Row(
+                UUID.fromString(event.id()), type.topic(), caseNumber, event.type(), EventJson.write(event));
+    }
+
     /** One event about one case, for {@link #appendAll}. */
     public record Message(EventType type, String caseNumber, Object data) {}
 
     /**
-     * {@link #append} for many events in one batched statement (a consumer's poll), in the given order; requires an
+     * {@link #append} for many events in one statement (a consumer's poll, a batch), in the given order; requires an
      * active transaction. Returns the events written.
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -73,24 +78,18 @@ public class Outbox {
             return List.of();
         }
         List<CloudEvent> events = new ArrayList<>(messages.size());
+        List<OutboxRows.Row> rows = new ArrayList<>(messages.size());
         for (Message m : messages) {
-            events.add(newEvent(m.type(), m.caseNumber(), m.data()));
+            CloudEvent event = newEvent(m.type(), m.caseNumber(), m.data());
+            events.add(event);
+            rows.add(new OutboxRows.Row(
+                    UUID.fromString(event.id()),
+                    m.type().topic(),
+                    m.caseNumber(),
+                    event.type(),
+                    EventJson.write(event)));
         }
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into outbox_event (id, topic, message_key, event_type, payload) values (?, ?, ?, ?, ?)")) {
-                for (int i = 0; i < messages.size(); i++) {
-                    CloudEvent event = events.get(i);
-                    insert.setObject(1, UUID.fromString(event.id()));
-                    insert.setString(2, messages.get(i).type().topic());
-                    insert.setString(3, messages.get(i).caseNumber());
-                    insert.setString(4, event.type());
-                    insert.setString(5, EventJson.write(event));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        });
+        entityManager.unwrap(Session.class).doWork(connection -> OutboxRows.insert(connection, rows));
         wakeUpAfterCommit();
         return events;
     }
@@ -98,18 +97,7 @@ public class Outbox {
     /** Appends an event about one case; requires an active transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEvent append(EventType type, String caseNumber, Object data) {
-        CloudEvent event = newEvent(type, caseNumber, data);
-        entityManager
-                .createNativeQuery("insert into outbox_event (id, topic, message_key, event_type, payload)"
-                        + " values (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, UUID.fromString(event.id()))
-                .setParameter(2, type.topic())
-                .setParameter(3, caseNumber)
-                .setParameter(4, event.type())
-                .setParameter(5, EventJson.write(event))
-                .executeUpdate();
-        wakeUpAfterCommit();
-        return event;
+        return appendAll(List.of(new Message(type, caseNumber, data))).get(0);
     }
 
     private void wakeUpAfterCommit() {

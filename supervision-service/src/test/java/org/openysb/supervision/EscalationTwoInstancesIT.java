@@ -48,7 +48,6 @@ class EscalationTwoInstancesIT {
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
-        String jdbc = Infrastructure.postgresJdbcUrl("supervision_two");
         String kafka = Infrastructure.kafkaBootstrapServers();
         for (String name : List.of("a", "b")) {
             int port = Infrastructure.freePort();
@@ -63,9 +62,7 @@ class EscalationTwoInstancesIT {
                     .redirectOutput(log.toFile());
             Map<String, String> env = pb.environment();
             env.put("SUPERVISION_PORT", String.valueOf(port));
-            env.put("DB_URL", jdbc);
-            env.put("DB_USER", "postgres");
-            env.put("DB_PASSWORD", "postgres");
+            env.putAll(Infrastructure.serviceDatabaseEnvironment("supervision_two"));
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
             env.put("OIDC_AUTH_SERVER_URL", "http://127.0.0.1:1/realms/openysb");
             env.put("SUPERVISION_SWEEP_INTERVAL", "1s");

@@ -7,13 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import org.openysb.localstack.DatabaseRoles;
 import org.openysb.localstack.KafkaTopics;
 
 /**
@@ -27,7 +28,10 @@ public final class Infrastructure {
 
     private Infrastructure() {}
 
-    /** Starts PostgreSQL if needed and returns the JDBC URL of {@code database}, created if absent. */
+    /**
+     * Starts PostgreSQL if needed and returns the JDBC URL of {@code database} (without credentials), created if absent
+     * with its migration and runtime roles ({@link DatabaseRoles}).
+     */
     public static synchronized String postgresJdbcUrl(String database) {
         if (postgres == null) {
             try {
@@ -45,16 +49,32 @@ public final class Infrastructure {
             Runtime.getRuntime().addShutdownHook(new Thread(Infrastructure::stopPostgres, "stop-postgres"));
         }
         if (DATABASES.add(database)) {
-            try (Connection c = postgres.getPostgresDatabase().getConnection();
-                    Statement s = c.createStatement()) {
-                s.execute("create database \"" + database + "\"");
+            // as in the local stack and in production: a migration role owns the schema, the service runs as another
+            try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+                DatabaseRoles.provision(
+                        c, database, db -> postgres.getDatabase("postgres", db).getConnection());
             } catch (SQLException e) {
-                if (!"42P04".equals(e.getSQLState())) { // duplicate_database
-                    throw new IllegalStateException("cannot create database " + database, e);
-                }
+                throw new IllegalStateException("cannot create database " + database, e);
             }
         }
-        return postgres.getJdbcUrl("postgres", database);
+        // no user in the URL: the JDBC driver lets a URL's user override the credentials a connection is opened with
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
+    }
+
+    /**
+     * The database settings of a packaged service (its {@code application.properties} variables) for {@code database},
+     * created if absent: it runs as the runtime role and migrates as the migration role.
+     */
+    public static Map<String, String> serviceDatabaseEnvironment(String database) {
+        String url = postgresJdbcUrl(database);
+        String runtime = DatabaseRoles.runtimeRole(database);
+        String migration = DatabaseRoles.migrationRole(database);
+        return Map.of(
+                "DB_URL", url,
+                "DB_USER", runtime,
+                "DB_PASSWORD", DatabaseRoles.localPassword(runtime),
+                "DB_MIGRATION_USER", migration,
+                "DB_MIGRATION_PASSWORD", DatabaseRoles.localPassword(migration));
     }
 
     /** Starts the Kafka broker if needed and returns its bootstrap servers. */

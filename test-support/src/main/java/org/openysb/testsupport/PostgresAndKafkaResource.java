@@ -5,6 +5,8 @@ import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import org.openysb.localstack.DatabaseRoles;
+
 /**
  * Gives a {@code @QuarkusTest} suite a real PostgreSQL database (named after the {@code database} init argument) and
  * a real Kafka broker. Declared once per module; Quarkus shares it across all test classes of the module.
@@ -21,8 +23,13 @@ public class PostgresAndKafkaResource implements QuarkusTestResourceLifecycleMan
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(TestTokens.oidcConfig());
         config.put("quarkus.datasource.jdbc.url", Infrastructure.postgresJdbcUrl(database));
-        config.put("quarkus.datasource.username", "postgres");
-        config.put("quarkus.datasource.password", "postgres");
+        // the service runs as its runtime role; Flyway migrates as the migration role, which owns the schema
+        String runtime = DatabaseRoles.runtimeRole(database);
+        String migration = DatabaseRoles.migrationRole(database);
+        config.put("quarkus.datasource.username", runtime);
+        config.put("quarkus.datasource.password", DatabaseRoles.localPassword(runtime));
+        config.put("quarkus.flyway.username", migration);
+        config.put("quarkus.flyway.password", DatabaseRoles.localPassword(migration));
         config.put("kafka.bootstrap.servers", Infrastructure.kafkaBootstrapServers());
         return config;
     }

@@ -54,7 +54,7 @@ public class BacklogResource implements QuarkusTestResourceLifecycleManager {
                 prefix,
                 "bench.label",
                 label + " (max.poll.records=" + maxPoll + ")",
-                "quarkus.log.category.\"org.openysb.routing.service.RoutingService\".level",
+                "quarkus.log.category.\"org.openysb.routing.classification.service.RoutingService\".level",
                 "WARN");
     }
 

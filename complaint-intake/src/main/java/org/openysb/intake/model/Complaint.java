@@ -98,6 +98,13 @@ public class Complaint {
     @Column(name = "expected_reply_by")
     public OffsetDateTime expectedReplyBy;
 
+    /**
+     * {@link #expectedReplyBy} rests on the provisional calendar of a year whose holiday notice is not out yet (暂定): it
+     * may move when the notice comes.
+     */
+    @Column(name = "expected_reply_provisional", nullable = false)
+    public boolean expectedReplyProvisional;
+
     /** The lead unit's latest reply (答复) to the complainant, or null before it replied. */
     @Embedded
     public Reply reply;
@@ -155,9 +162,13 @@ public class Complaint {
         updatedAt = at;
     }
 
-    /** The handling deadline in force for the lead unit: from its work item, an approved extension, a reopening. */
-    public void expectReplyBy(OffsetDateTime deadline, OffsetDateTime at) {
+    /**
+     * The handling deadline in force for the lead unit: from its work item, an approved extension, a reopening, a
+     * recompute after a calendar change; {@code provisional} when it rests on the provisional calendar (暂定).
+     */
+    public void expectReplyBy(OffsetDateTime deadline, boolean provisional, OffsetDateTime at) {
         expectedReplyBy = deadline;
+        expectedReplyProvisional = provisional;
         updatedAt = at;
     }
 

@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.openysb.intake.model.Complaint;
+import org.openysb.outbox.OutboxRows;
 
 /**
  * The statements of a batch of web submissions (see {@code SubmissionBatcher}), in plain JDBC on the caller's
@@ -79,9 +79,7 @@ public class SubmissionBatchRepository {
             + " select " + COMPLAINT_COLUMNS + ", 0 from input order by ord returning id, case_number, received_at),"
             + " steps as (insert into timeline_entry (case_number, occurred_at, step, description)"
             + " select case_number, updated_at, ?, ? from input order by ord),"
-            + " events as (insert into outbox_event (id, topic, message_key, event_type, payload)"
-            + " select e.id, e.topic, e.message_key, e.event_type, e.payload from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),"
-            + " cast(? as text[])) with ordinality as e(id, topic, message_key, event_type, payload, ord) order by ord)"
+            + " events as (" + OutboxRows.INSERT + ")"
             + " select id, case_number from cases";
 
     /** A case ready to store: the complaint, its personal data already encrypted, and its event. */
@@ -91,10 +89,7 @@ public class SubmissionBatchRepository {
             String email,
             String idNumber,
             String creditCode,
-            UUID eventId,
-            String topic,
-            String eventType,
-            String payload) {}
+            OutboxRows.Row event) {}
 
     /**
      * What a batch reads from the database when the repeat index does not reach back far enough: the cases of the
@@ -158,11 +153,7 @@ public class SubmissionBatchRepository {
             throws SQLException {
         int n = cases.size();
         Object[][] columns = new Object[27][n];
-        String[] eventIds = new String[n];
-        String[] topics = new String[n];
-        String[] keysOf = new String[n];
-        String[] eventTypes = new String[n];
-        String[] payloads = new String[n];
+        List<OutboxRows.Row> events = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             NewCase nc = cases.get(i);
             Complaint c = nc.complaint();
@@ -198,11 +189,7 @@ public class SubmissionBatchRepository {
             for (int col = 0; col < row.length; col++) {
                 columns[col][i] = row[col];
             }
-            eventIds[i] = nc.eventId().toString();
-            topics[i] = nc.topic();
-            keysOf[i] = c.caseNumber;
-            eventTypes[i] = nc.eventType();
-            payloads[i] = nc.payload();
+            events.add(nc.event());
         }
         try (PreparedStatement s = connection.prepareStatement(INSERT)) {
             int p = 1;
@@ -211,11 +198,7 @@ public class SubmissionBatchRepository {
             }
             s.setString(p++, step);
             s.setString(p++, description);
-            s.setArray(p++, connection.createArrayOf("text", eventIds));
-            s.setArray(p++, connection.createArrayOf("text", topics));
-            s.setArray(p++, connection.createArrayOf("text", keysOf));
-            s.setArray(p++, connection.createArrayOf("text", eventTypes));
-            s.setArray(p, connection.createArrayOf("text", payloads));
+            OutboxRows.bind(connection, s, p, events);
             Map<String, Long> ids = new HashMap<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {

@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param expectedReplyBy the lead unit's handling deadline (an approved extension or a reopening included) once its
  *     work item is open, else null
+ * @param expectedReplyProvisional {@code expectedReplyBy} rests on the statutory holidays of a year whose State Council
+ *     holiday notice is not out yet (暂定): it may move when the notice comes
  * @param reply the lead unit's latest reply, or null before it replied
  */
 public record CaseTracking(
@@ -20,6 +22,7 @@ public record CaseTracking(
         Unit assignedUnit,
         List<Step> timeline,
         OffsetDateTime expectedReplyBy,
+        boolean expectedReplyProvisional,
         Reply reply) {
 
     public record Unit(String code, String name) {}

@@ -222,6 +222,7 @@ public class ComplaintService {
                         .map(e -> new CaseTracking.Step(china(e.occurredAt), e.step, e.description))
                         .toList(),
                 china(c.expectedReplyBy),
+                c.expectedReplyBy != null && c.expectedReplyProvisional,
                 c.reply == null
                         ? null
                         : new CaseTracking.Reply(

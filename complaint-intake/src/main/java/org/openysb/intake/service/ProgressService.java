@@ -20,6 +20,7 @@ import org.openysb.contracts.EventType;
 import org.openysb.contracts.events.CaseReopened;
 import org.openysb.contracts.events.CaseReplied;
 import org.openysb.contracts.events.CaseRouted;
+import org.openysb.contracts.events.DeadlineRecomputed;
 import org.openysb.contracts.events.ExtensionApproved;
 import org.openysb.contracts.events.ManualDispatchQueued;
 import org.openysb.contracts.events.WorkItemOpened;
@@ -42,6 +43,7 @@ public class ProgressService {
     private static final Logger LOG = Logger.getLogger(ProgressService.class);
     private static final String CONSUMER = "complaint-intake.progress";
     private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+    private static final String PROVISIONAL = "（暂定，国务院公布放假安排后可能调整）";
 
     private final ComplaintRepository complaints;
     private final TimelineRepository timeline;
@@ -112,13 +114,23 @@ public class ProgressService {
             }
             case WORK_ITEM_OPENED -> {
                 WorkItemOpened opened = event.dataAs(WorkItemOpened.class);
-                complaint.expectReplyBy(opened.handlingDeadline(), at);
-                add(complaint, at, type, "承办单位应于" + deadline(opened.handlingDeadline()) + "前办结");
+                boolean provisional = Boolean.TRUE.equals(opened.deadlineProvisional());
+                complaint.expectReplyBy(opened.handlingDeadline(), provisional, at);
+                add(
+                        complaint,
+                        at,
+                        type,
+                        "承办单位应于" + deadline(opened.handlingDeadline()) + "前办结" + (provisional ? PROVISIONAL : ""));
             }
             case EXTENSION_APPROVED -> {
                 ExtensionApproved approved = event.dataAs(ExtensionApproved.class);
-                complaint.expectReplyBy(approved.newDeadline(), at);
-                add(complaint, at, type, "经批准，办理期限延长至" + deadline(approved.newDeadline()));
+                boolean provisional = Boolean.TRUE.equals(approved.deadlineProvisional());
+                complaint.expectReplyBy(approved.newDeadline(), provisional, at);
+                add(
+                        complaint,
+                        at,
+                        type,
+                        "经批准，办理期限延长至" + deadline(approved.newDeadline()) + (provisional ? PROVISIONAL : ""));
             }
             case CASE_SIGNED -> {
                 complaint.progressedTo(CaseStatus.IN_PROGRESS, at);
@@ -140,11 +152,13 @@ public class ProgressService {
             case CASE_REOPENED -> {
                 CaseReopened reopened = event.dataAs(CaseReopened.class);
                 if (reopened.newDeadline() != null) {
-                    complaint.expectReplyBy(reopened.newDeadline(), at);
+                    complaint.expectReplyBy(
+                            reopened.newDeadline(), Boolean.TRUE.equals(reopened.deadlineProvisional()), at);
                 }
                 complaint.progressedTo(CaseStatus.IN_PROGRESS, at);
                 add(complaint, at, type, "已安排重新办理");
             }
+            case DEADLINE_RECOMPUTED -> recomputed(complaint, at, event.dataAs(DeadlineRecomputed.class));
             case CASE_CLOSED -> {
                 complaint.progressedTo(CaseStatus.CLOSED, at);
                 add(complaint, at, type, "已办结");
@@ -152,6 +166,37 @@ public class ProgressService {
             default -> {
                 // internal steps (reminders, supervision orders, clues) are not shown to the complainant
             }
+        }
+    }
+
+    /**
+     * The calendar changed under the lead unit's deadline: the new date (and whether it is still provisional) is what
+     * the complainant expects; while the case is open the timeline says why in plain words when the date moved or
+     * became definite.
+     */
+    private void recomputed(Complaint complaint, OffsetDateTime at, DeadlineRecomputed recomputed) {
+        boolean wasProvisional = complaint.expectedReplyBy != null && complaint.expectedReplyProvisional;
+        boolean moved = recomputed.previousDeadline() == null
+                || !recomputed.previousDeadline().isEqual(recomputed.handlingDeadline());
+        complaint.expectReplyBy(recomputed.handlingDeadline(), recomputed.deadlineProvisional(), at);
+        if (complaint.status == CaseStatus.REPLIED || complaint.status == CaseStatus.CLOSED) {
+            return; // the unit has answered: a moved deadline no longer concerns the complainant
+        }
+        String why =
+                switch (String.valueOf(recomputed.reason())) {
+                    case DeadlineRecomputed.ONE_OFF_DAY -> "国务院临时调整放假安排后，";
+                    case DeadlineRecomputed.NOTICE_WITHDRAWN -> "工作日历更正后，";
+                    default -> "国务院放假安排公布后，";
+                };
+        String when = deadline(recomputed.handlingDeadline());
+        if (moved) {
+            add(
+                    complaint,
+                    at,
+                    EventType.DEADLINE_RECOMPUTED,
+                    why + "办理期限调整为" + when + (recomputed.deadlineProvisional() ? PROVISIONAL : ""));
+        } else if (wasProvisional && !recomputed.deadlineProvisional()) {
+            add(complaint, at, EventType.DEADLINE_RECOMPUTED, why + "办理期限确定为" + when + "，不再暂定");
         }
     }
 

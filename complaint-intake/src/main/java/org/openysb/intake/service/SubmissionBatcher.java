@@ -10,7 +10,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -28,8 +27,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import org.jboss.logging.Logger;
 
-import org.openysb.contracts.CloudEvent;
-import org.openysb.contracts.EventJson;
 import org.openysb.contracts.EventType;
 import org.openysb.intake.config.IntakeConfig;
 import org.openysb.intake.crypto.FieldCipher;
@@ -440,17 +437,13 @@ public class SubmissionBatcher {
         LOG.warnf("%s was linked to %s, which was not stored; stored without the link", c.caseNumber, c.repeatOf);
         c.repeatOf = null;
         c.repeatSimilarity = null;
-        CloudEvent event = outbox.newEvent(EventType.COMPLAINT_SUBMITTED, c.caseNumber, ComplaintService.toEvent(c));
         return new NewCase(
                 c,
                 nc.mobile(),
                 nc.email(),
                 nc.idNumber(),
                 nc.creditCode(),
-                UUID.fromString(event.id()),
-                nc.topic(),
-                event.type(),
-                EventJson.write(event));
+                outbox.row(EventType.COMPLAINT_SUBMITTED, c.caseNumber, ComplaintService.toEvent(c)));
     }
 
     /** The batch's case numbers, one statement per day (a batch spans midnight at most once). */
@@ -556,18 +549,13 @@ public class SubmissionBatcher {
             repeats.match(repeats.closest(p.query, candidates, batchCodes, closestStored[i]))
                     .ifPresent(m -> c.markRepeatOf(m.caseNumber(), m.similarity()));
             batchCodes.put(c.caseNumber, p.query.grams()); // a candidate of the next complaints
-            CloudEvent event =
-                    outbox.newEvent(EventType.COMPLAINT_SUBMITTED, c.caseNumber, ComplaintService.toEvent(c));
             cases.add(new NewCase(
                     c,
                     p.mobile,
                     p.email,
                     p.idNumber,
                     p.creditCode,
-                    UUID.fromString(event.id()),
-                    EventType.COMPLAINT_SUBMITTED.topic(),
-                    event.type(),
-                    EventJson.write(event)));
+                    outbox.row(EventType.COMPLAINT_SUBMITTED, c.caseNumber, ComplaintService.toEvent(c))));
         }
         return cases;
     }

@@ -15,6 +15,8 @@ import org.openysb.contracts.EventType;
 import org.openysb.contracts.Topics;
 import org.openysb.contracts.events.CaseReopened;
 import org.openysb.contracts.events.CaseReplied;
+import org.openysb.contracts.events.CaseSigned;
+import org.openysb.contracts.events.DeadlineRecomputed;
 import org.openysb.contracts.events.ExtensionApproved;
 import org.openysb.contracts.events.UnitRef;
 import org.openysb.contracts.events.WorkItemOpened;
@@ -24,6 +26,8 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -55,10 +59,11 @@ class TrackingProgressTest {
         return new Receipt(receipt.path("caseNumber"), receipt.path("queryCode"));
     }
 
-    private static void publish(EventType type, String caseNumber, Object data) {
+    private static String publish(EventType type, String caseNumber, Object data) {
         String event = EventJson.write(
                 CloudEvent.of(type, "/supervision-service", caseNumber, OffsetDateTime.now(), EventJson.toTree(data)));
         org.openysb.testsupport.Topics.publish(Topics.SUPERVISION, caseNumber, event);
+        return event;
     }
 
     private static io.restassured.response.ValidatableResponse tracked(Receipt r) {
@@ -90,8 +95,9 @@ class TrackingProgressTest {
         Receipt r = file();
         OffsetDateTime deadline = NOW.plusDays(21);
         opened(r.caseNumber(), deadline);
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> tracked(r).body("expectedReplyBy", equalTo(iso(deadline))));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> tracked(r)
+                .body("expectedReplyBy", equalTo(iso(deadline)))
+                .body("expectedReplyProvisional", equalTo(false)));
 
         OffsetDateTime extended = deadline.plusDays(14);
         publish(
@@ -152,5 +158,59 @@ class TrackingProgressTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> tracked(r)
                 .body("reply.resultCode", equalTo("SOMETHING_NEW"))
                 .body("reply.resultName", nullValue()));
+    }
+
+    @Test
+    void shouldMarkAProvisionalDeadlineAndFollowItsRecomputeOnce() {
+        Receipt r = file();
+        OffsetDateTime jan11 = OffsetDateTime.parse("2027-01-11T23:59:59.999+08:00");
+        OffsetDateTime jan12 = OffsetDateTime.parse("2027-01-12T23:59:59.999+08:00");
+        publish(
+                EventType.WORK_ITEM_OPENED,
+                r.caseNumber(),
+                new WorkItemOpened(
+                        r.caseNumber(),
+                        SCJG,
+                        List.of(),
+                        "COMPLAINT",
+                        false,
+                        NOW,
+                        NOW.plusDays(1),
+                        NOW.plusDays(2),
+                        NOW.plusDays(1),
+                        jan11,
+                        true));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> tracked(r)
+                .body("expectedReplyBy", equalTo("2027-01-11T23:59:59.999+08:00"))
+                .body("expectedReplyProvisional", equalTo(true))
+                .body(
+                        "timeline.find { it.step == 'WorkItemOpened' }.description",
+                        equalTo("承办单位应于2027年1月11日 23:59前办结（暂定，国务院公布放假安排后可能调整）")));
+
+        // the 2027 notice is loaded: the date moves and is definite; the same event delivered twice counts once
+        String recomputed = publish(
+                EventType.DEADLINE_RECOMPUTED,
+                r.caseNumber(),
+                new DeadlineRecomputed(
+                        r.caseNumber(),
+                        SCJG,
+                        jan11,
+                        jan12,
+                        false,
+                        DeadlineRecomputed.NOTICE_LOADED,
+                        2027,
+                        1,
+                        NOW.plusDays(1)));
+        org.openysb.testsupport.Topics.publish(Topics.SUPERVISION, r.caseNumber(), recomputed);
+        // a later step of the case: once it shows, the redelivery before it has been consumed as well
+        publish(EventType.CASE_SIGNED, r.caseNumber(), new CaseSigned(r.caseNumber(), SCJG, "h", NOW, true));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> tracked(r)
+                .body("timeline.step", hasItem("CaseSigned"))
+                .body("expectedReplyBy", equalTo("2027-01-12T23:59:59.999+08:00"))
+                .body("expectedReplyProvisional", equalTo(false))
+                .body("timeline.findAll { it.step == 'DeadlineRecomputed' }", hasSize(1))
+                .body(
+                        "timeline.find { it.step == 'DeadlineRecomputed' }.description",
+                        equalTo("国务院放假安排公布后，办理期限调整为2027年1月12日 23:59")));
     }
 }

@@ -37,6 +37,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.openysb.contracts.CloudEvent;
 import org.openysb.contracts.EventJson;
 import org.openysb.intake.VerificationTokens;
+import org.openysb.localstack.DatabaseRoles;
 import org.openysb.localstack.KafkaTopics;
 import org.openysb.testsupport.Infrastructure;
 
@@ -93,13 +94,15 @@ final class PackagedIntake implements AutoCloseable {
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "128MB")
                 .start();
-        try (Connection c = postgres.getPostgresDatabase().getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("create database intake");
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            // the service runs as its runtime role and migrates as the migration role, as deployed
+            DatabaseRoles.provision(
+                    c, "intake", db -> postgres.getDatabase("postgres", db).getConnection());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        jdbcUrl = postgres.getJdbcUrl("postgres", "intake");
+        // no user in the URL: the JDBC driver would let it override the service's own credentials
+        jdbcUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/intake";
         byte[] id = new byte[16];
         new SecureRandom().nextBytes(id);
         clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
@@ -179,8 +182,10 @@ final class PackagedIntake implements AutoCloseable {
         Map<String, String> env = pb.environment();
         env.put("INTAKE_PORT", String.valueOf(port));
         env.put("DB_URL", jdbcUrl);
-        env.put("DB_USER", "postgres");
-        env.put("DB_PASSWORD", "postgres");
+        env.put("DB_USER", DatabaseRoles.runtimeRole("intake"));
+        env.put("DB_PASSWORD", DatabaseRoles.localPassword(DatabaseRoles.runtimeRole("intake")));
+        env.put("DB_MIGRATION_USER", DatabaseRoles.migrationRole("intake"));
+        env.put("DB_MIGRATION_PASSWORD", DatabaseRoles.localPassword(DatabaseRoles.migrationRole("intake")));
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap());
         env.put("OIDC_AUTH_SERVER_URL", "http://127.0.0.1:1/realms/openysb");
         env.put("INTAKE_CRYPTO_KEY", cryptoKey);

@@ -25,6 +25,7 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import org.openysb.intake.service.SubmissionBatcher;
+import org.openysb.testsupport.DatabaseAccess;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -138,9 +139,12 @@ class SubmissionBatchTest {
         return links;
     }
 
-    /** A database trigger that refuses to store a complaint whose {@code column} is {@code value}. */
+    /**
+     * A database trigger that refuses to store a complaint whose {@code column} is {@code value} (created by the
+     * migration role: the service's own role cannot).
+     */
     private void refuseComplaintsWhere(String column, String value) throws Exception {
-        try (Connection c = database.getConnection();
+        try (Connection c = DatabaseAccess.asMigrationRole();
                 Statement s = c.createStatement()) {
             s.execute("create or replace function refuse_test_complaint() returns trigger language plpgsql as $$"
                     + " begin if new." + column + " = '" + value + "' then raise exception 'refused by test trigger';"
@@ -151,7 +155,7 @@ class SubmissionBatchTest {
     }
 
     private void stopRefusing() throws Exception {
-        try (Connection c = database.getConnection();
+        try (Connection c = DatabaseAccess.asMigrationRole();
                 Statement s = c.createStatement()) {
             s.execute("drop trigger refuse_test_complaint on complaint");
             s.execute("drop function refuse_test_complaint()");

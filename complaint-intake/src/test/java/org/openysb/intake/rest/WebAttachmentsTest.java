@@ -21,6 +21,7 @@ import org.apache.http.entity.mime.HttpMultipartMode;
 import org.junit.jupiter.api.Test;
 
 import org.openysb.intake.model.ScannedFile;
+import org.openysb.testsupport.DatabaseAccess;
 import org.openysb.testsupport.TestTokens;
 
 import static io.restassured.RestAssured.given;
@@ -210,7 +211,8 @@ class WebAttachmentsTest {
         String title = "附件未能保存" + System.nanoTime();
         String fileName = "refused-" + System.nanoTime() + ".pdf";
         byte[] statement = pdf(fileName);
-        try (Connection c = dataSource.getConnection();
+        // the trigger is the migration role's to create: the service's own role cannot
+        try (Connection c = DatabaseAccess.asMigrationRole();
                 java.sql.Statement s = c.createStatement()) {
             s.execute("create or replace function refuse_test_attachment() returns trigger language plpgsql as $$"
                     + " begin if new.file_name = '" + fileName + "' then raise exception 'refused by test trigger';"
@@ -233,7 +235,7 @@ class WebAttachmentsTest {
             }
             assertEquals(0, storedWithChecksum(statement));
         } finally {
-            try (Connection c = dataSource.getConnection();
+            try (Connection c = DatabaseAccess.asMigrationRole();
                     java.sql.Statement s = c.createStatement()) {
                 s.execute("drop trigger refuse_test_attachment on attachment");
                 s.execute("drop function refuse_test_attachment()");

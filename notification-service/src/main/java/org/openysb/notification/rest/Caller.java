@@ -9,8 +9,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Who calls: the user name and the unit codes of the {@code units} claim. */
-record Caller(String username, List<String> units) {
-    static Caller of(SecurityIdentity identity) {
+public record Caller(String username, List<String> units) {
+    public static Caller of(SecurityIdentity identity) {
         List<String> units = List.of();
         String username = identity.getPrincipal().getName();
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {

@@ -48,7 +48,7 @@ import org.openysb.contracts.EventJson;
 import org.openysb.contracts.EventType;
 import org.openysb.contracts.events.UnitRef;
 import org.openysb.notification.Fixtures;
-import org.openysb.notification.channel.SmsSignature;
+import org.openysb.notification.delivery.channel.SmsSignature;
 import org.openysb.notification.sinks.LocalSinks;
 import org.openysb.testsupport.Infrastructure;
 

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import org.openysb.contracts.CloudEvent;
 import org.openysb.contracts.EventType;
+import org.openysb.outbox.PollConsumption;
 import org.openysb.supervision.service.ConsumedBatchService;
 import org.openysb.supervision.service.WorkItemService;
 

@@ -83,6 +83,18 @@ public class TrailEntry {
 
     /** The hash of this entry's content and its predecessor's hash. */
     public String computeHash() {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(leafData()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The entry as the trail log's Merkle tree commits to it (the leaf, RFC 9162): its content and its predecessor's
+     * hash, fields joined by U+001F, UTF-8.
+     */
+    public byte[] leafData() {
         String canonical = String.join(
                 "\u001f",
                 caseNumber,
@@ -94,11 +106,6 @@ public class TrailEntry {
                 statusAfter,
                 detail,
                 prevHash);
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return canonical.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 import org.jboss.logging.Logger;
 
+import org.openysb.contracts.events.DeadlineRecomputed;
 import org.openysb.problem.DomainException;
 import org.openysb.supervision.model.CalendarDay;
 import org.openysb.supervision.model.CalendarVersion;
@@ -130,7 +131,14 @@ public class CalendarChanges {
         repository.appendVersion(year, version, "ONE_OFF", now, actor, "admin:" + actor, day);
         WorkingCalendar after = calendar.reload();
         String cause = year + "年工作日历临时调整（" + day.reference + "，" + request.date() + (day.offDay ? "放假" : "上班") + "）";
-        return new Change(year, version, recomputation.recompute(before, after, cause, actor));
+        return new Change(
+                year,
+                version,
+                recomputation.recompute(
+                        before,
+                        after,
+                        new CalendarService.Cause(DeadlineRecomputed.ONE_OFF_DAY, year, version, cause),
+                        actor));
     }
 
     /** Removes a year's notice (and its one-off days): the year is provisional again. */
@@ -148,7 +156,15 @@ public class CalendarChanges {
         int version = repository.lastVersion(year) + 1;
         repository.appendVersion(year, version, "WITHDRAWN", OffsetDateTime.now(), actor, "admin:" + actor, null);
         WorkingCalendar after = calendar.reload();
-        return new Change(year, version, recomputation.recompute(before, after, year + "年放假安排已撤回，按法定节假日暂定", actor));
+        String cause = year + "年放假安排已撤回，按法定节假日暂定";
+        return new Change(
+                year,
+                version,
+                recomputation.recompute(
+                        before,
+                        after,
+                        new CalendarService.Cause(DeadlineRecomputed.NOTICE_WITHDRAWN, year, version, cause),
+                        actor));
     }
 
     @Transactional
@@ -191,8 +207,12 @@ public class CalendarChanges {
         if (load.years().isEmpty() || load.before() == null) {
             return;
         }
-        int recomputed =
-                recomputation.recompute(load.before(), calendar.reload(), "内置放假安排已载入（" + load.years() + "）", "system");
+        int recomputed = recomputation.recompute(
+                load.before(),
+                calendar.reload(),
+                new CalendarService.Cause(
+                        DeadlineRecomputed.BUNDLED_NOTICES, null, null, "内置放假安排已载入（" + load.years() + "）"),
+                "system");
         if (recomputed > 0) {
             LOG.infof("recomputed the deadlines of %d cases after loading %s", recomputed, load.years());
         }

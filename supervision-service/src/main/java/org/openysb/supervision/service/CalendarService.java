@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 import org.jboss.logging.Logger;
 
+import org.openysb.contracts.events.DeadlineRecomputed;
 import org.openysb.problem.DomainException;
 import org.openysb.supervision.model.CalendarDay;
 import org.openysb.supervision.model.CalendarYear;
@@ -179,16 +180,30 @@ public class CalendarService {
         WorkingCalendar before = reload();
         storeNotice(year, notice, "admin:" + actor, actor);
         WorkingCalendar updated = reload();
-        return recompute.recompute(before, updated, year + "年放假安排已载入", actor);
+        return recompute.recompute(
+                before,
+                updated,
+                new Cause(DeadlineRecomputed.NOTICE_LOADED, year, repository.lastVersion(year), year + "年放假安排已载入"),
+                actor);
     }
 
     /**
+     * Why deadlines are recomputed.
+     *
+     * @param reason as {@link DeadlineRecomputed} names it
+     * @param year the year whose calendar changed, null for the bundled notices loaded at start
+     * @param version that year's calendar version now in force, null with {@code year}
+     * @param text the wording that prefixes the change on each case's trail
+     */
+    public record Cause(String reason, Integer year, Integer version, String text) {}
+
+    /**
      * Recomputes open cases' deadlines after a calendar change (implemented by the work-item side), putting each
-     * change on the case's trail, prefixed by {@code cause}.
+     * change on the case's trail, prefixed by the cause's text, and announcing it.
      */
     @FunctionalInterface
     public interface RecomputeDeadlines {
-        int recompute(WorkingCalendar before, WorkingCalendar after, String cause, String actor);
+        int recompute(WorkingCalendar before, WorkingCalendar after, Cause cause, String actor);
     }
 
     /** Other instances pick up a calendar change within a minute. */

@@ -5,6 +5,10 @@ import java.time.OffsetDateTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.openysb.contracts.EventType;
+import org.openysb.contracts.events.DeadlineRecomputed;
+import org.openysb.contracts.events.UnitRef;
+import org.openysb.outbox.Outbox;
 import org.openysb.supervision.model.WorkItem;
 import org.openysb.supervision.model.WorkingCalendar;
 import org.openysb.supervision.repository.WorkItemRepository;
@@ -13,7 +17,8 @@ import org.openysb.supervision.repository.WorkItemRepository;
  * After a calendar change (a year's notice loaded or withdrawn, a one-off day added): recomputes the clocks of the
  * cases not closed (reopened and urgent cases keep theirs: a reopen deadline is set by hand, urgent ones run on the
  * clock), and puts on each case's trail what changed: a deadline that moved, or one that stays but is no longer (or
- * now) provisional.
+ * now) provisional. A handling deadline that moved or changed its mark is announced ({@link DeadlineRecomputed}, in
+ * the same transaction): the complainant's tracking shows it.
  */
 @ApplicationScoped
 public class DeadlineRecomputation implements CalendarService.RecomputeDeadlines {
@@ -22,17 +27,19 @@ public class DeadlineRecomputation implements CalendarService.RecomputeDeadlines
     private final WorkItemRepository workItems;
     private final TimeLimits limits;
     private final TrailService trail;
+    private final Outbox outbox;
 
-    public DeadlineRecomputation(WorkItemRepository workItems, TimeLimits limits, TrailService trail) {
+    public DeadlineRecomputation(WorkItemRepository workItems, TimeLimits limits, TrailService trail, Outbox outbox) {
         this.workItems = workItems;
         this.limits = limits;
         this.trail = trail;
+        this.outbox = outbox;
     }
 
     /** @return how many cases got a new deadline or lost (or gained) the provisional mark */
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public int recompute(WorkingCalendar before, WorkingCalendar calendar, String cause, String actor) {
+    public int recompute(WorkingCalendar before, WorkingCalendar calendar, CalendarService.Cause cause, String actor) {
         int changed = 0;
         for (WorkItem item : workItems.list("status <> ?1", WorkItem.Status.CLOSED)) {
             if (item.reopenCount > 0 || item.urgent) {
@@ -73,7 +80,22 @@ public class DeadlineRecomputation implements CalendarService.RecomputeDeadlines
                     "deadline-recomputed",
                     item.status.name(),
                     item.status.name(),
-                    cause + "：" + detail);
+                    cause.text() + "：" + detail);
+            if (!handlingBefore.isEqual(handling) || wasProvisional != provisional) {
+                outbox.append(
+                        EventType.DEADLINE_RECOMPUTED,
+                        item.caseNumber,
+                        new DeadlineRecomputed(
+                                item.caseNumber,
+                                new UnitRef(item.leadUnit, item.leadName),
+                                handlingBefore,
+                                handling,
+                                provisional,
+                                cause.reason(),
+                                cause.year(),
+                                cause.version(),
+                                item.updatedAt));
+            }
         }
         return changed;
     }

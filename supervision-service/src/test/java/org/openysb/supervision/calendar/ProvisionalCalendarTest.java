@@ -1,12 +1,18 @@
 package org.openysb.supervision.calendar;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import org.openysb.contracts.EventJson;
+import org.openysb.contracts.Topics;
+import org.openysb.contracts.events.DeadlineRecomputed;
 import org.openysb.supervision.messaging.RoutingConsumerTest;
+import org.openysb.testsupport.EventSchemas;
 import org.openysb.testsupport.TestTokens;
 
 import static io.restassured.RestAssured.given;
@@ -17,6 +23,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A year without a holiday notice (2027: the bundled notices end with 2026): deadlines reaching it are counted on the
@@ -111,6 +120,19 @@ class ProvisionalCalendarTest {
                 .then()
                 .body("deadline", equalTo(JAN_12))
                 .body("deadlineProvisional", equalTo(false));
+        // announced on ysb.supervision for the complainant's tracking: the new deadline, no longer provisional
+        DeadlineRecomputed loaded = recomputed(cn, 1).get(0);
+        assertEquals("CALT", loaded.unit().code());
+        assertEquals(instant(JAN_11), loaded.previousDeadline().toInstant());
+        assertEquals(instant(JAN_12), loaded.handlingDeadline().toInstant());
+        assertFalse(loaded.deadlineProvisional());
+        assertEquals(DeadlineRecomputed.NOTICE_LOADED, loaded.reason());
+        assertEquals(2027, loaded.calendarYear());
+        given().auth()
+                .oauth2(ADMIN)
+                .get("/api/calendar/2027/versions")
+                .then()
+                .body("[0].version", equalTo(loaded.calendarVersion()));
         given().auth()
                 .oauth2(INSPECTOR)
                 .get("/api/cases/{cn}/trail", cn)
@@ -147,6 +169,15 @@ class ProvisionalCalendarTest {
                 .get("/api/cases/{cn}/trail", cn)
                 .then()
                 .body("steps.detail", hasItem("2027年放假安排已载入：办理期限 2027-01-11 23:59 不变，不再暂定"));
+        // withdrawn: back to provisional; loaded again: the same date, the mark gone
+        List<DeadlineRecomputed> later = recomputed(cn, 3);
+        assertEquals(DeadlineRecomputed.NOTICE_WITHDRAWN, later.get(1).reason());
+        assertTrue(later.get(1).deadlineProvisional());
+        assertEquals(instant(JAN_11), later.get(1).handlingDeadline().toInstant());
+        assertEquals(DeadlineRecomputed.NOTICE_LOADED, later.get(2).reason());
+        assertFalse(later.get(2).deadlineProvisional());
+        assertEquals(instant(JAN_11), later.get(2).previousDeadline().toInstant());
+        assertEquals(instant(JAN_11), later.get(2).handlingDeadline().toInstant());
         given().auth()
                 .oauth2(ADMIN)
                 .get("/api/calendar/2027/versions")
@@ -194,6 +225,14 @@ class ProvisionalCalendarTest {
                 .then()
                 .body("handlingDeadline", equalTo("2027-01-06T23:59:59.999+08:00"))
                 .body("handlingDeadlineProvisional", equalTo(true));
+        DeadlineRecomputed oneOff = recomputed(cn, 1).get(0);
+        assertEquals(DeadlineRecomputed.ONE_OFF_DAY, oneOff.reason());
+        assertTrue(oneOff.deadlineProvisional());
+        assertEquals(
+                instant("2027-01-06T23:59:59.999+08:00"),
+                oneOff.handlingDeadline().toInstant());
+        assertEquals(2027, oneOff.calendarYear());
+        assertEquals(Integer.valueOf(location.substring(location.lastIndexOf('/') + 1)), oneOff.calendarVersion());
         given().auth()
                 .oauth2(INSPECTOR)
                 .get("/api/cases/{cn}/trail", cn)
@@ -255,6 +294,18 @@ class ProvisionalCalendarTest {
                 .then()
                 .body("handlingDeadline", equalTo("2027-01-04T23:59:59.999+08:00"))
                 .body("handlingDeadlineProvisional", equalTo(false));
+        // notice loaded (the mark goes), then the make-up day (the date moves): both announced, not provisional
+        List<DeadlineRecomputed> made = recomputed(cn, 3);
+        assertEquals(DeadlineRecomputed.NOTICE_LOADED, made.get(1).reason());
+        assertFalse(made.get(1).deadlineProvisional());
+        assertEquals(DeadlineRecomputed.ONE_OFF_DAY, made.get(2).reason());
+        assertFalse(made.get(2).deadlineProvisional());
+        assertEquals(
+                instant("2027-01-05T23:59:59.999+08:00"),
+                made.get(2).previousDeadline().toInstant());
+        assertEquals(
+                instant("2027-01-04T23:59:59.999+08:00"),
+                made.get(2).handlingDeadline().toInstant());
         given().get("/api/calendar/2027").then().body("find { it.date == '2027-01-02' }.name", equalTo("调休上班"));
 
         // withdrawn: back to the statutory holidays
@@ -320,5 +371,29 @@ class ProvisionalCalendarTest {
                 .then()
                 .statusCode(401);
         given().auth().oauth2(ADMIN).delete("/api/calendar/2031").then().statusCode(404);
+    }
+
+    /** The first {@code count} DeadlineRecomputed of the case on ysb.supervision, each checked against its schema. */
+    private static List<DeadlineRecomputed> recomputed(String caseNumber, int count) {
+        List<DeadlineRecomputed> events = org.openysb.testsupport.Topics.await(
+                        Topics.SUPERVISION,
+                        caseNumber,
+                        v -> v.contains("org.openysb.DeadlineRecomputed"),
+                        count,
+                        Duration.ofSeconds(20))
+                .stream()
+                .map(r -> {
+                    EventSchemas.assertValid(r.value());
+                    return EventJson.read(r.value()).dataAs(DeadlineRecomputed.class);
+                })
+                .toList();
+        assertTrue(
+                events.size() >= count, "expected " + count + " DeadlineRecomputed of " + caseNumber + ": " + events);
+        events.forEach(e -> assertEquals(caseNumber, e.caseNumber()));
+        return events.subList(0, count);
+    }
+
+    private static java.time.Instant instant(String time) {
+        return OffsetDateTime.parse(time).toInstant();
     }
 }

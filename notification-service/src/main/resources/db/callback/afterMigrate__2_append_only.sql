@@ -1,0 +1,4 @@
+-- The append-only tables of notification-service: the runtime role (${runtime_role}) inserts and reads them, nothing more. Runs after
+-- every migrate, after the outbox's grants (afterMigrate__1_runtime_role.sql), which already cover consumed_event. A
+-- new append-only table is added to the list below (and to RunningRolePrivilegesTest), e.g.
+--   revoke update, delete, truncate on some_log from ${runtime_role};
