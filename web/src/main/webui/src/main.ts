@@ -32,7 +32,13 @@ async function boot() {
   let elementConfig: Promise<void> | null = null
   router.beforeResolve(async (to) => {
     if (to.name && PAGES_WITHOUT_ELEMENT.has(String(to.name))) return
-    elementConfig ??= import('./shell/elementConfig').then((m) => m.installElementConfig(app, i18n.global.locale))
+    elementConfig ??= import('./shell/elementConfig').then(
+      (m) => m.installElementConfig(app, i18n.global.locale),
+      (e: unknown) => {
+        elementConfig = null // a failed load is tried again on the next navigation
+        throw e
+      },
+    )
     await elementConfig
   })
   app.use(router) // starts the first navigation: the page's chunk is requested now

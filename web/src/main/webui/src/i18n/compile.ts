@@ -44,12 +44,24 @@ type RenderingContext = MessageContext<string> & {
   interpolate(value: unknown): unknown
 }
 
+/**
+ * vue-i18n caches compiled texts only inside its own compiler and asks a custom one again on every translation:
+ * the parts of each text are kept here (the application's texts are a bounded set). The function itself is new
+ * each time, since vue-i18n marks it with the key and locale it was asked for.
+ */
+const parsed = new Map<string, Part[]>()
+
 export const compileMessage: MessageCompiler = (message) => {
   if (typeof message !== 'string') throw new TypeError('only text messages are compiled here')
-  const parts = parseMessage(message)
+  let parts = parsed.get(message)
+  if (!parts) {
+    parts = parseMessage(message)
+    parsed.set(message, parts)
+  }
+  const textParts = parts
   const fn = (ctx: RenderingContext) =>
     ctx.normalize(
-      parts.map((p) =>
+      textParts.map((p) =>
         typeof p === 'string' ? p : ctx.interpolate('named' in p ? ctx.named(p.named) : ctx.list(p.list)),
       ),
     )
